@@ -1,0 +1,60 @@
+package org.wsdepends;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.inject.Qualifier;
+
+/**
+ * Injects a cookie sent with the WebSocket handshake.
+ *
+ * <p>Cookies are read from the {@code Cookie} request header following RFC 6265 section 5.4
+ * ({@code name=value} pairs separated by {@code ;}, surrounding double quotes removed). Names are
+ * case-sensitive. If a name occurs more than once, the first occurrence wins for a scalar and all
+ * occurrences bind to a {@code List<T>}.
+ *
+ * <p>When it is evaluated, nullability and failures: as for {@link Query}; errors carry
+ * {@code loc = ["cookie", <name>]}.
+ *
+ * <pre>
+ * &#64;ServerEndpoint("/items/{id}/ws")
+ * public class ItemsEndpoint {
+ *     &#64;Inject &#64;Cookie("session") Optional&lt;String&gt; session;
+ * }
+ * </pre>
+ */
+@Qualifier
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+public @interface Cookie {
+
+    /**
+     * The cookie name. The default, {@code ""}, uses the element name.
+     *
+     * @return the cookie name, or {@code ""} for the element name
+     */
+    @Nonbinding
+    String value() default "";
+
+    /** The literal {@code @Cookie("")}, for programmatic lookups. */
+    final class Literal extends AnnotationLiteral<Cookie> implements Cookie {
+        private static final long serialVersionUID = 1L;
+
+        /** The single instance with the default (empty) name. */
+        public static final Literal INSTANCE = new Literal();
+
+        private Literal() {
+        }
+
+        @Override
+        public String value() {
+            return "";
+        }
+    }
+}
