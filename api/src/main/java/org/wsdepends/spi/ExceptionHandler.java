@@ -39,5 +39,5 @@ public interface ExceptionHandler<E extends Throwable> {
      * @param session   the connection it happened on, never {@code null}; possibly already closed
      * @throws IOException if sending or closing fails
      */
-    void handle(E exception, jakarta.websocket.Session session) throws IOException;
+    void handle(E exception, Session session) throws IOException;
 }
