@@ -1,34 +1,380 @@
 package org.wsdepends.extension;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessProducer;
+import jakarta.enterprise.inject.spi.ProcessProducerField;
+import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.inject.Inject;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import org.wsdepends.Cookie;
+import org.wsdepends.Depends;
+import org.wsdepends.Header;
+import org.wsdepends.Path;
+import org.wsdepends.Query;
+import org.wsdepends.core.Converter;
+import org.wsdepends.core.Conversions;
+import org.wsdepends.core.Dependency;
+import org.wsdepends.core.WrapPolicy;
+import org.wsdepends.spi.ParamConverter;
+
 /**
- * Placeholder: the real extension is being written. The embedded runtime relies only on the two
- * public methods below.
+ * The portable CDI extension of wsdepends. It only wires; the logic is in {@code org.wsdepends.core}.
+ *
+ * <p>Observed events:
+ * <ul>
+ * <li>{@code BeforeBeanDiscovery}: makes {@code @PathParam} a qualifier (with a non-binding name), so
+ * it can mark constructor, initializer and producer parameters.</li>
+ * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: records them; wrapped ones are
+ * vetoed, because wsdepends creates them per connection as non-contextual instances.</li>
+ * <li>{@code ProcessInjectionPoint}: records the (qualifier, type) pairs of handshake injection points
+ * in beans (producer parameters).</li>
+ * <li>{@code ProcessProducer}: wraps {@code @Produces @Depends} producers (see {@link DependsProducer})
+ * and records them as dependency graph nodes.</li>
+ * <li>{@code AfterBeanDiscovery}: adds one synthetic {@code @Dependent} bean per handshake (qualifier,
+ * type) pair, so CDI (and WildFly's deployment validation) accepts those injection points.</li>
+ * <li>{@code AfterDeploymentValidation}: analyses every wrapped endpoint and reports all deployment
+ * problems at once.</li>
+ * <li>{@code BeforeShutdown}: ends the connections still open, so their cleanup runs.</li>
+ * </ul>
  */
 public class WsDependsExtension implements Extension {
+
+    private static final List<Class<? extends Annotation>> HANDSHAKE_QUALIFIERS =
+            List.of(Query.class, Header.class, Cookie.class, Path.class, PathParam.class);
+
+    private WrapPolicy wrapPolicy;
+    private final Set<Class<?>> wrapped = new LinkedHashSet<>();
+    private final Set<Class<?>> plain = new LinkedHashSet<>();
+    private final Map<String, HandshakeType> handshakeTypes = new LinkedHashMap<>();
+    private final Map<Member, ProducerRecord> producers = new LinkedHashMap<>();
+    private final List<EndpointRuntime> runtimes = new ArrayList<>();
+    private Set<ServerEndpointConfig> configs;
+
+    void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
+        wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
+        event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
+    }
+
+    <T> void collectEndpoints(@Observes @WithAnnotations(ServerEndpoint.class) ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isAnnotationPresent(ServerEndpoint.class)) {
+            return;
+        }
+        if (wrapPolicy.wraps(type)) {
+            wrapped.add(type);
+            collectHandshakeTypes(type);
+            event.veto();
+        } else {
+            plain.add(type);
+        }
+    }
+
+    <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event) {
+        InjectionPoint point = event.getInjectionPoint();
+        for (Annotation qualifier : point.getQualifiers()) {
+            if (HANDSHAKE_QUALIFIERS.contains(qualifier.annotationType())) {
+                addHandshakeType(qualifier.annotationType(), point.getType());
+            }
+        }
+    }
+
+    <T, X> void wrapDependsProducers(@Observes ProcessProducer<T, X> event, BeanManager beanManager) {
+        if (event.getAnnotatedMember().isAnnotationPresent(Depends.class)) {
+            producers.put(event.getAnnotatedMember().getJavaMember(), new ProducerRecord(event.getProducer()));
+            event.setProducer(new DependsProducer<>(event.getProducer(), beanManager));
+        }
+    }
+
+    <T, X> void recordDependsProducerMethods(@Observes ProcessProducerMethod<T, X> event) {
+        recordBean(event.getAnnotatedProducerMethod().getJavaMember(), event.getBean());
+    }
+
+    <T, X> void recordDependsProducerFields(@Observes ProcessProducerField<T, X> event) {
+        recordBean(event.getAnnotatedProducerField().getJavaMember(), event.getBean());
+    }
+
+    private void recordBean(Member member, Bean<?> bean) {
+        ProducerRecord record = producers.get(member);
+        if (record != null) {
+            record.bean = bean;
+        }
+    }
+
+    void registerHandshakeBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        for (HandshakeType pair : handshakeTypes.values()) {
+            event.addBean(new HandshakeValueBean(beanManager, pair.type(), literal(pair.qualifier())));
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        List<String> problems = new ArrayList<>();
+        Map<Bean<?>, Dependency> nodes = new HashMap<>();
+        Map<Member, Dependency> byMember = new HashMap<>();
+        producers.forEach((member, record) -> {
+            if (record.bean != null) {
+                Dependency node = new Dependency(member.getDeclaringClass().getName() + "#" + member.getName(),
+                        member.getName(), new ProducerDependency(beanManager, record.bean, record.producer, member,
+                        member instanceof Method method ? EndpointAnalyzer.producerInputPositions(method) : new int[0]));
+                nodes.put(record.bean, node);
+                byMember.put(member, node);
+            }
+        });
+        EndpointAnalyzer analyzer = new EndpointAnalyzer(lookup(beanManager, nodes), converters(beanManager),
+                Clock.systemUTC(), problems);
+        byMember.forEach((member, node) -> {
+            if (member instanceof Method method) {
+                node.setInputs(analyzer.producerInputs(method));
+            }
+        });
+        ExceptionDispatcher exceptions = new ExceptionDispatcher(beanManager);
+        for (Class<?> type : wrapped) {
+            int before = problems.size();
+            EndpointModel model = analyzer.analyze(type);
+            if (problems.size() == before) {
+                try {
+                    runtimes.add(new EndpointRuntime(model, beanManager, exceptions));
+                } catch (RuntimeException invalid) {
+                    problems.add(type.getName() + ": CDI cannot create it: " + invalid.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(new DeploymentProblems(problems));
+        }
+    }
+
+    void endOpenConnections(@Observes BeforeShutdown event) {
+        runtimes.forEach(EndpointRuntime::endAll);
+    }
 
     /**
      * The adapter configurations of every wrapped endpoint class CDI reported; register each with the
      * WebSocket container's {@code addEndpoint(ServerEndpointConfig)} before it starts.
      *
-     * @return the configurations, empty before CDI finished deployment
+     * @return the configurations, empty before CDI finished deployment (or if it failed)
      */
-    public Set<ServerEndpointConfig> wrappedEndpointConfigs() {
-        return new LinkedHashSet<>();
+    public synchronized Set<ServerEndpointConfig> wrappedEndpointConfigs() {
+        if (configs == null && !runtimes.isEmpty()) {
+            Set<ServerEndpointConfig> built = new LinkedHashSet<>();
+            for (EndpointRuntime runtime : runtimes) {
+                built.add(endpointConfig(runtime));
+            }
+            configs = built;
+        }
+        return configs == null ? Set.of() : configs;
     }
 
     /**
      * The {@code @ServerEndpoint} classes CDI reported that are not wrapped; register each with
      * {@code addEndpoint(Class)} so the container dispatches them itself.
      *
-     * @return the classes, empty before CDI finished deployment
+     * @return the classes
      */
     public Set<Class<?>> plainEndpointClasses() {
-        return new LinkedHashSet<>();
+        return Set.copyOf(plain);
+    }
+
+    /**
+     * The {@code @ServerEndpoint} classes wsdepends wraps.
+     *
+     * @return the classes
+     */
+    public Set<Class<?>> wrappedEndpointClasses() {
+        return Set.copyOf(wrapped);
+    }
+
+    private static ServerEndpointConfig endpointConfig(EndpointRuntime runtime) {
+        EndpointModel model = runtime.model;
+        ServerEndpointConfig.Configurator user = null;
+        if (model.configurator() != null) {
+            try {
+                Constructor<? extends ServerEndpointConfig.Configurator> constructor = model.configurator().getDeclaredConstructor();
+                constructor.setAccessible(true);
+                user = constructor.newInstance();
+            } catch (ReflectiveOperationException unusable) {
+                throw new IllegalStateException("Cannot create the configurator " + model.configurator().getName() + " of "
+                        + model.type().getName() + ": it needs a public no-argument constructor", unusable);
+            }
+        }
+        return ServerEndpointConfig.Builder.create(WrappedEndpoint.class, model.path())
+                .subprotocols(model.subprotocols())
+                .decoders(model.decoders())
+                .encoders(model.encoders())
+                .configurator(new WsDependsConfigurator(runtime, user))
+                .build();
+    }
+
+    private void collectHandshakeTypes(Class<?> type) {
+        for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
+            for (Field field : level.getDeclaredFields()) {
+                addHandshakeTypes(field.getAnnotations(), field.getGenericType());
+            }
+            for (Constructor<?> constructor : level.getDeclaredConstructors()) {
+                if (constructor.isAnnotationPresent(Inject.class)) {
+                    for (Parameter parameter : constructor.getParameters()) {
+                        addHandshakeTypes(parameter.getAnnotations(), parameter.getParameterizedType());
+                    }
+                }
+            }
+            for (Method method : level.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Inject.class)) {
+                    for (Parameter parameter : method.getParameters()) {
+                        addHandshakeTypes(parameter.getAnnotations(), parameter.getParameterizedType());
+                    }
+                }
+            }
+        }
+    }
+
+    private void addHandshakeTypes(Annotation[] annotations, Type type) {
+        for (Annotation annotation : annotations) {
+            if (HANDSHAKE_QUALIFIERS.contains(annotation.annotationType())) {
+                addHandshakeType(annotation.annotationType(), type);
+            }
+        }
+    }
+
+    private void addHandshakeType(Class<? extends Annotation> qualifier, Type type) {
+        Type beanType = type instanceof Class<?> raw && raw.isPrimitive() ? box(raw) : type;
+        handshakeTypes.putIfAbsent(qualifier.getName() + " " + beanType.getTypeName(), new HandshakeType(qualifier, beanType));
+    }
+
+    private static EndpointAnalyzer.DependencyLookup lookup(BeanManager beanManager, Map<Bean<?>, Dependency> nodes) {
+        return (type, site, problems) -> {
+            Set<Bean<?>> beans = beanManager.getBeans(type, Depends.Literal.INSTANCE);
+            String typeName = type.getTypeName();
+            if (beans.isEmpty()) {
+                problems.add(site + ": no @Produces @Depends producer of " + typeName + ". Fix: add a method"
+                        + " `@Produces @Depends " + simpleName(type) + " name(...)` to a bean (e.g. an @ApplicationScoped class)");
+                return null;
+            }
+            Bean<?> bean;
+            try {
+                bean = beanManager.resolve(beans);
+            } catch (AmbiguousResolutionException ambiguous) {
+                problems.add(site + ": " + beans.size() + " @Produces @Depends producers of " + typeName + " match: " + beans
+                        + ". Fix: keep one, or give them different types");
+                return null;
+            }
+            Dependency node = nodes.get(bean);
+            if (node == null) {
+                problems.add(site + ": " + typeName + " resolves to " + bean + ", which is not a @Produces @Depends producer."
+                        + " Fix: remove @Depends from that bean class and declare a producer method");
+            }
+            return node;
+        };
+    }
+
+    private static Function<Class<?>, Converter> converters(BeanManager beanManager) {
+        return type -> {
+            if (!type.isPrimitive()) {
+                Set<Bean<?>> beans = beanManager.getBeans(new ConverterType(type));
+                if (!beans.isEmpty()) {
+                    Bean<?> bean = beanManager.resolve(beans);
+                    ParamConverter<?> converter = (ParamConverter<?>) beanManager.getReference(bean, ParamConverter.class,
+                            beanManager.createCreationalContext(bean));
+                    return Conversions.custom(converter::fromString);
+                }
+            }
+            return Conversions.builtIn(type);
+        };
+    }
+
+    private static String simpleName(Type type) {
+        return type instanceof Class<?> raw ? raw.getSimpleName() : type.getTypeName();
+    }
+
+    private static Class<?> box(Class<?> primitive) {
+        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+    }
+
+    private static Annotation literal(Class<? extends Annotation> qualifier) {
+        if (qualifier == Query.class) {
+            return Query.Literal.INSTANCE;
+        } else if (qualifier == Header.class) {
+            return Header.Literal.INSTANCE;
+        } else if (qualifier == Cookie.class) {
+            return Cookie.Literal.INSTANCE;
+        } else if (qualifier == Path.class) {
+            return Path.Literal.INSTANCE;
+        }
+        return PathParamLiteral.INSTANCE;
+    }
+
+    /** A {@code @Depends} producer: its original CDI producer, and its bean once CDI reports it. */
+    private static final class ProducerRecord {
+        final jakarta.enterprise.inject.spi.Producer<?> producer;
+        Bean<?> bean;
+
+        ProducerRecord(jakarta.enterprise.inject.spi.Producer<?> producer) {
+            this.producer = producer;
+        }
+    }
+
+    private record HandshakeType(Class<? extends Annotation> qualifier, Type type) {
+    }
+
+    /** {@code ParamConverter<T>} for a bean lookup. */
+    private record ConverterType(Class<?> argument) implements ParameterizedType {
+        @Override
+        public Type[] getActualTypeArguments() {
+            return new Type[] {argument};
+        }
+
+        @Override
+        public Type getRawType() {
+            return ParamConverter.class;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return null;
+        }
+    }
+
+    /** {@code @PathParam("")}: the name is non-binding once the extension made it a qualifier. */
+    @SuppressWarnings("all")
+    private static final class PathParamLiteral extends AnnotationLiteral<PathParam> implements PathParam {
+        static final PathParamLiteral INSTANCE = new PathParamLiteral();
+
+        @Override
+        public String value() {
+            return "";
+        }
     }
 }

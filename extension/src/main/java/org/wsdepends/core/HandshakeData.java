@@ -1,0 +1,198 @@
+package org.wsdepends.core;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one WebSocket handshake carried: the raw query string, the request headers, the path
+ * variables and the principal. Query and cookies are parsed on first use. Immutable after
+ * construction apart from that parse cache; meant to be used by one thread at a time.
+ */
+public final class HandshakeData {
+
+    private final String rawQuery;
+    private final Map<String, List<String>> headers;
+    private final Map<String, String> pathParameters;
+    private final Principal principal;
+    private Map<String, List<String>> query;
+    private Map<String, List<String>> cookies;
+
+    private HandshakeData(String rawQuery, Map<String, List<String>> headers, Map<String, String> pathParameters,
+            Principal principal) {
+        this.rawQuery = rawQuery == null ? "" : rawQuery;
+        this.headers = headers;
+        this.pathParameters = pathParameters;
+        this.principal = principal;
+    }
+
+    /**
+     * Copies the handshake's values.
+     *
+     * @param rawQuery       the query string without {@code ?}, still percent-encoded; {@code null} for none
+     * @param headers        the request headers, any case; {@code null} for none
+     * @param pathParameters the values of the path template variables; {@code null} for none
+     * @param principal      the authenticated user, {@code null} if none
+     * @return the handshake data
+     */
+    public static HandshakeData of(String rawQuery, Map<String, List<String>> headers,
+            Map<String, String> pathParameters, Principal principal) {
+        Map<String, List<String>> headerCopy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            headers.forEach((name, values) -> headerCopy.merge(name, List.copyOf(values), HandshakeData::concat));
+        }
+        return new HandshakeData(rawQuery, Collections.unmodifiableMap(headerCopy),
+                pathParameters == null ? Map.of() : Map.copyOf(pathParameters), principal);
+    }
+
+    /**
+     * The same handshake with the path variables the container matched. Containers know them only
+     * once the connection is open, after the rest was captured.
+     *
+     * @param values the path variables
+     * @return a copy with those path variables
+     */
+    public HandshakeData withPathParameters(Map<String, String> values) {
+        return new HandshakeData(rawQuery, headers, values == null ? Map.of() : Map.copyOf(values), principal);
+    }
+
+    /**
+     * The values of a query parameter, percent-decoded, in the order they were sent.
+     *
+     * @param name the decoded name
+     * @return the values, empty if absent
+     */
+    public List<String> query(String name) {
+        if (query == null) {
+            query = parseQuery(rawQuery);
+        }
+        return query.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The lines of a header, as the container delivered them (some containers split comma-separated
+     * values into several entries).
+     *
+     * @param name the header name, any case
+     * @return the values, empty if absent
+     */
+    public List<String> header(String name) {
+        return headers.getOrDefault(name, List.of());
+    }
+
+    /**
+     * All request headers, with case-insensitive names.
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /**
+     * The values of a cookie from the {@code Cookie} header(s), in the order they were sent.
+     *
+     * @param name the cookie name, case-sensitive
+     * @return the values, empty if absent
+     */
+    public List<String> cookie(String name) {
+        if (cookies == null) {
+            cookies = parseCookies(header("Cookie"));
+        }
+        return cookies.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The value of a path template variable.
+     *
+     * @param name the variable name
+     * @return the value, {@code null} if the template has no such variable
+     */
+    public String path(String name) {
+        return pathParameters.get(name);
+    }
+
+    /**
+     * The authenticated user of the handshake request.
+     *
+     * @return the principal, {@code null} if none
+     */
+    public Principal principal() {
+        return principal;
+    }
+
+    /**
+     * Splits a query string on {@code &} and {@code =} and percent-decodes names and values as UTF-8
+     * ({@code +} is a space). A malformed escape leaves that part as it was sent, so the value still
+     * reaches validation instead of being dropped.
+     *
+     * @param rawQuery the query string without {@code ?}
+     * @return the parameters in the order sent
+     */
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        if (rawQuery.isEmpty()) {
+            return result;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            result.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
+        }
+        return result;
+    }
+
+    /**
+     * Parses {@code Cookie} header lines as RFC 6265 section 5.4 sends them: {@code name=value} pairs
+     * separated by {@code ;}. Pairs without {@code =} are ignored (section 5.2 step 2 for the user
+     * agent's side), and one pair of surrounding double quotes is removed from a value (section 4.1.1
+     * {@code cookie-value}).
+     *
+     * @param lines the {@code Cookie} header lines
+     * @return the cookies in the order sent
+     */
+    static Map<String, List<String>> parseCookies(List<String> lines) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String line : lines) {
+            for (String pair : line.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (!name.isEmpty()) {
+                    result.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,123 @@
+package org.wsdepends.core;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.wsdepends.Cookie;
+import org.wsdepends.DefaultValue;
+import org.wsdepends.Header;
+import org.wsdepends.Path;
+import org.wsdepends.Query;
+
+/**
+ * Builds {@link HandshakeParam}s from injection points at deployment.
+ */
+public final class HandshakeParams {
+
+    private HandshakeParams() {
+    }
+
+    /**
+     * The source and explicit name of a wsdepends handshake qualifier among the annotations.
+     *
+     * @param annotations the annotations of a field or parameter
+     * @return the source and explicit name ({@code ""} for the element name), or {@code null} if none
+     */
+    public static Qualified qualifierOf(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Query query) {
+                return new Qualified(Source.QUERY, query.value());
+            } else if (annotation instanceof Header header) {
+                return new Qualified(Source.HEADER, header.value());
+            } else if (annotation instanceof Cookie cookie) {
+                return new Qualified(Source.COOKIE, cookie.value());
+            } else if (annotation instanceof Path path) {
+                return new Qualified(Source.PATH, path.value());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Prepares one handshake value.
+     *
+     * @param qualified   the source and explicit name
+     * @param elementName the field or parameter name, used when the explicit name is empty
+     * @param type        the injection point's type
+     * @param annotations the injection point's annotations ({@code @DefaultValue}, constraints)
+     * @param converters  the converter for an element class, {@code null} if there is none
+     * @param clock       the clock of past/future constraints
+     * @return the prepared value
+     * @throws IllegalArgumentException with the fix, if the type has no conversion, the default does
+     *                                  not convert or a constraint is not supported
+     */
+    public static HandshakeParam create(Qualified qualified, String elementName, Type type, Annotation[] annotations,
+            Function<Class<?>, Converter> converters, Clock clock) {
+        String name = qualified.name().isEmpty()
+                ? (qualified.source() == Source.HEADER ? HandshakeParam.headerName(elementName) : elementName)
+                : qualified.name();
+        HandshakeParam.Shape shape = HandshakeParam.Shape.SINGLE;
+        Type elementType = type;
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
+            if (raw == Optional.class) {
+                shape = HandshakeParam.Shape.OPTIONAL;
+            } else if (raw == Set.class) {
+                shape = HandshakeParam.Shape.SET;
+            } else if (raw == List.class || raw == Collection.class) {
+                shape = HandshakeParam.Shape.LIST;
+            }
+            if (shape != HandshakeParam.Shape.SINGLE) {
+                elementType = parameterized.getActualTypeArguments()[0];
+            }
+        }
+        if (!(elementType instanceof Class<?> elementClass)) {
+            throw new IllegalArgumentException("type " + type.getTypeName() + " cannot be read from the handshake."
+                    + " Fix: use T, Optional<T>, List<T> or Set<T> with a concrete T");
+        }
+        Converter converter = converters.apply(elementClass);
+        if (converter == null) {
+            throw new IllegalArgumentException("no conversion from a handshake string to " + elementClass.getName()
+                    + ". Fix: use a supported type (String, primitives, BigDecimal, BigInteger, enums, UUID, Instant,"
+                    + " LocalDate, LocalDateTime, Duration) or add a bean implementing ParamConverter<"
+                    + elementClass.getSimpleName() + ">");
+        }
+        String defaultValue = null;
+        List<ConstraintCheck> checks = Constraints.of(annotations, clock);
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof DefaultValue value) {
+                defaultValue = value.value();
+            }
+        }
+        HandshakeParam param = new HandshakeParam(qualified.source(), name, shape, converter, defaultValue, checks);
+        if (defaultValue != null) {
+            checkDefault(param, defaultValue);
+        }
+        return param;
+    }
+
+    private static void checkDefault(HandshakeParam param, String defaultValue) {
+        List<org.wsdepends.ValidationError> errors = new ArrayList<>();
+        param.resolve(HandshakeData.of("", null, null, null), errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("@DefaultValue(\"" + defaultValue + "\") is not a valid value: "
+                    + errors.get(0).msg() + ". Fix: give a default that converts to the type and meets its constraints");
+        }
+    }
+
+    /**
+     * A handshake qualifier's meaning.
+     *
+     * @param source where the value is read
+     * @param name   the explicit wire name, {@code ""} for the element name
+     */
+    public record Qualified(Source source, String name) {
+    }
+}

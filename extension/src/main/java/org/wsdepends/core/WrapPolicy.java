@@ -1,0 +1,124 @@
+package org.wsdepends.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Parameter;
+import java.util.Properties;
+import java.util.Set;
+
+import org.wsdepends.Cookie;
+import org.wsdepends.Depends;
+import org.wsdepends.Header;
+import org.wsdepends.Path;
+import org.wsdepends.Query;
+
+/**
+ * Decides which endpoint classes wsdepends wraps: those that use a wsdepends annotation (design §3),
+ * or all of them when {@code org.wsdepends.wrap=all} is set as a system property or in
+ * {@code META-INF/wsdepends.properties}.
+ */
+public final class WrapPolicy {
+
+    /** The setting's name. */
+    public static final String WRAP_PROPERTY = "org.wsdepends.wrap";
+
+    private static final Set<Class<? extends Annotation>> MARKERS =
+            Set.of(Query.class, Header.class, Cookie.class, Path.class, Depends.class, Depends.List.class);
+
+    private final boolean wrapAll;
+
+    private WrapPolicy(boolean wrapAll) {
+        this.wrapAll = wrapAll;
+    }
+
+    /**
+     * The policy configured for a class loader: the system property wins over the properties file.
+     *
+     * @param loader the deployment's class loader
+     * @return the policy
+     * @throws UncheckedIOException if the properties file exists but cannot be read
+     */
+    public static WrapPolicy configured(ClassLoader loader) {
+        String setting = System.getProperty(WRAP_PROPERTY);
+        if (setting == null && loader != null) {
+            try (InputStream in = loader.getResourceAsStream("META-INF/wsdepends.properties")) {
+                if (in != null) {
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    setting = properties.getProperty(WRAP_PROPERTY);
+                }
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException("Cannot read META-INF/wsdepends.properties", unreadable);
+            }
+        }
+        return new WrapPolicy("all".equalsIgnoreCase(setting == null ? "" : setting.strip()));
+    }
+
+    /**
+     * @param wrapAll whether to wrap every endpoint
+     * @return the policy
+     */
+    public static WrapPolicy of(boolean wrapAll) {
+        return new WrapPolicy(wrapAll);
+    }
+
+    /**
+     * @param endpointClass a {@code @ServerEndpoint} class
+     * @return whether wsdepends wraps it
+     */
+    public boolean wraps(Class<?> endpointClass) {
+        return wrapAll || usesWsDepends(endpointClass);
+    }
+
+    /**
+     * Whether the class, its package, or any of its fields, constructors, methods or parameters
+     * carries a wsdepends annotation.
+     *
+     * @param type the class
+     * @return whether it uses wsdepends
+     */
+    public static boolean usesWsDepends(Class<?> type) {
+        if (marked(type) || type.getPackage() != null && marked(type.getPackage())) {
+            return true;
+        }
+        for (Field field : type.getDeclaredFields()) {
+            if (marked(field)) {
+                return true;
+            }
+        }
+        for (Executable executable : type.getDeclaredConstructors()) {
+            if (markedParameters(executable)) {
+                return true;
+            }
+        }
+        for (Executable executable : type.getDeclaredMethods()) {
+            if (marked(executable) || markedParameters(executable)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean markedParameters(Executable executable) {
+        for (Parameter parameter : executable.getParameters()) {
+            if (marked(parameter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean marked(AnnotatedElement element) {
+        for (Annotation annotation : element.getDeclaredAnnotations()) {
+            if (MARKERS.contains(annotation.annotationType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

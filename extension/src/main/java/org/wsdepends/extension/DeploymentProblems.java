@@ -1,0 +1,29 @@
+package org.wsdepends.extension;
+
+import java.util.List;
+
+/**
+ * Every problem wsdepends found in a deployment, reported together. Each names the class and member
+ * and says how to fix it.
+ */
+public final class DeploymentProblems extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    DeploymentProblems(List<String> problems) {
+        super("wsdepends found " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in this deployment:\n  - " + String.join("\n  - ", problems), null, false, false);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * The problems, one sentence each.
+     *
+     * @return an immutable list
+     */
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,53 @@
+package org.wsdepends.extension;
+
+import java.util.List;
+
+import jakarta.websocket.Decoder;
+import jakarta.websocket.Encoder;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import org.wsdepends.core.Dependant;
+
+/**
+ * Everything about one wrapped endpoint class that can be worked out at deployment.
+ *
+ * @param type               the endpoint class
+ * @param path               the {@code @ServerEndpoint} path template
+ * @param connection         what is resolved when a connection opens: package and class
+ *                           dependencies, then the injection points, then the handshake values and
+ *                           connection dependencies of handler parameters
+ * @param injectionMembers   for each connection input, the member CDI injects it into ({@code null}
+ *                           for inputs CDI does not inject)
+ * @param injectionPositions for each connection input, the parameter position, or
+ *                           {@code PendingInjections.FIELD}
+ * @param onOpen             the {@code @OnOpen} method, {@code null} if none
+ * @param onClose            the {@code @OnClose} method, {@code null} if none
+ * @param onError            the {@code @OnError} method, {@code null} if none
+ * @param onMessage          the {@code @OnMessage} methods
+ * @param keepsHandshake     whether message-time dependencies read the handshake, so it must be kept
+ * @param subprotocols       the declared subprotocols
+ * @param decoders           the declared decoders
+ * @param encoders           the declared encoders
+ * @param configurator       the user's configurator class, {@code null} for the container default
+ */
+record EndpointModel(
+        Class<?> type,
+        String path,
+        Dependant connection,
+        Object[] injectionMembers,
+        int[] injectionPositions,
+        HandlerMethod onOpen,
+        HandlerMethod onClose,
+        HandlerMethod onError,
+        List<HandlerMethod> onMessage,
+        boolean keepsHandshake,
+        List<String> subprotocols,
+        List<Class<? extends Decoder>> decoders,
+        List<Class<? extends Encoder>> encoders,
+        Class<? extends ServerEndpointConfig.Configurator> configurator) {
+
+    /** @return FastAPI's description of the route, e.g. {@code WS /rooms/{room}} */
+    String description() {
+        return "WS " + path + " (" + type.getName() + ")";
+    }
+}

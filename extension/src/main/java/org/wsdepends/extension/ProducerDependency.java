@@ -1,0 +1,77 @@
+package org.wsdepends.extension;
+
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Producer;
+
+import org.wsdepends.core.Dependency;
+import org.wsdepends.core.PendingInjections;
+
+/**
+ * Creates a {@code @Depends} dependency by calling the user's producer through CDI, with the
+ * parameters wsdepends resolved bound to its injection points; destroying it calls the user's
+ * disposer and releases what CDI created for the call.
+ */
+final class ProducerDependency implements Dependency.Factory {
+
+    private final BeanManager beanManager;
+    private final Bean<?> bean;
+    private final Producer<Object> producer;
+    private final Object[] members;
+    private final int[] positions;
+
+    @SuppressWarnings("unchecked")
+    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Object member, int[] positions) {
+        this.beanManager = beanManager;
+        this.bean = bean;
+        this.producer = (Producer<Object>) producer;
+        this.positions = positions;
+        this.members = new Object[positions.length];
+        java.util.Arrays.fill(members, member);
+    }
+
+    @Override
+    public Dependency.Created create(Object[] arguments) {
+        CreationalContext<Object> context = beanManager.createCreationalContext(null);
+        Object value;
+        try (PendingInjections.Frame frame = PendingInjections.bind(members, positions, arguments)) {
+            value = producer.produce(context);
+        } catch (RuntimeException | Error failure) {
+            PendingInjections.releasing(context::release);
+            throw failure;
+        }
+        return new Created(value, context);
+    }
+
+    @Override
+    public String toString() {
+        return bean.toString();
+    }
+
+    private final class Created implements Dependency.Created {
+        private final Object value;
+        private final CreationalContext<Object> context;
+
+        Created(Object value, CreationalContext<Object> context) {
+            this.value = value;
+            this.context = context;
+        }
+
+        @Override
+        public Object value() {
+            return value;
+        }
+
+        @Override
+        public void destroy() {
+            PendingInjections.releasing(() -> {
+                try {
+                    producer.dispose(value);
+                } finally {
+                    context.release();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.wsdepends.extension;
+
+import java.util.List;
+
+import jakarta.websocket.Extension;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import org.wsdepends.core.HandshakeData;
+
+/**
+ * The configurator of a wrapped endpoint's adapter. It passes the handshake to the user's own
+ * configurator (or the container's default), copies the handshake into the connection's user
+ * properties, and hands the container a fresh adapter per connection. The user's endpoint itself is
+ * created later, in the adapter's {@code onOpen}, where the handshake is known: the container gives
+ * {@code getEndpointInstance} no connection to correlate with (research/containers.md §3).
+ */
+final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
+
+    static final String HANDSHAKE = "org.wsdepends.handshake";
+
+    private final EndpointRuntime runtime;
+    private final ServerEndpointConfig.Configurator user;
+
+    WsDependsConfigurator(EndpointRuntime runtime, ServerEndpointConfig.Configurator user) {
+        this.runtime = runtime;
+        this.user = user;
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        return user != null ? user.getNegotiatedSubprotocol(supported, requested)
+                : super.getNegotiatedSubprotocol(supported, requested);
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+        return user != null ? user.getNegotiatedExtensions(installed, requested) : super.getNegotiatedExtensions(installed, requested);
+    }
+
+    @Override
+    public boolean checkOrigin(String originHeaderValue) {
+        return user != null ? user.checkOrigin(originHeaderValue) : super.checkOrigin(originHeaderValue);
+    }
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        if (user != null) {
+            user.modifyHandshake(config, request, response);
+        } else {
+            super.modifyHandshake(config, request, response);
+        }
+        config.getUserProperties().put(HANDSHAKE,
+                HandshakeData.of(request.getQueryString(), request.getHeaders(), null, request.getUserPrincipal()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getEndpointInstance(Class<T> endpointClass) {
+        return (T) new WrappedEndpoint(runtime);
+    }
+}
