@@ -1,0 +1,356 @@
+package org.wsdepends.embedded;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.websocket.CloseReason;
+
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.Protocol;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Parameters;
+import org.glassfish.grizzly.memory.ByteBufferArray;
+import org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter;
+import org.glassfish.tyrus.container.grizzly.client.TaskProcessor;
+import org.glassfish.tyrus.core.CloseReasons;
+import org.glassfish.tyrus.core.RequestContext;
+import org.glassfish.tyrus.core.TyrusUpgradeResponse;
+import org.glassfish.tyrus.core.Utils;
+import org.glassfish.tyrus.spi.ReadHandler;
+import org.glassfish.tyrus.spi.UpgradeRequest;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+import org.wsdepends.embedded.internal.ManagedInstances;
+
+/**
+ * Grizzly filter that hands WebSocket upgrade requests under the context path to Tyrus's engine and, once a
+ * connection is upgraded, its bytes to Tyrus's read handler; everything else goes on to the HTTP server (static
+ * files, 404). Written for wsdepends because Tyrus's own filter ({@code GrizzlyServerFilter}) and its add-on
+ * constructor are package-private.
+ *
+ * <p>It also knows every open WebSocket connection, so the server can close them with a close frame when it
+ * stops.
+ */
+final class TyrusFilter extends BaseFilter {
+
+    private static final Logger LOG = Logger.getLogger(TyrusFilter.class.getName());
+
+    private static final Attribute<org.glassfish.tyrus.spi.Connection> WEBSOCKET =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusFilter.class.getName() + ".websocket");
+    // Grizzly's worker-thread strategy may run two reads of one connection at once; Tyrus expects them in order
+    private static final Attribute<TaskProcessor> ORDERED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusFilter.class.getName() + ".ordered");
+    private static final String PASSED_ON = TyrusFilter.class.getName() + ".passedOn";
+
+    private final TyrusContainer container;
+    private final String contextPrefix;
+    private final ManagedInstances instances;
+    private final Map<Connection<?>, org.glassfish.tyrus.spi.Connection> open = new ConcurrentHashMap<>();
+    private final ReentrantLock openLock = new ReentrantLock();
+    private final Condition allClosed = openLock.newCondition();
+
+    /**
+     * @param container   the Tyrus container holding the engine
+     * @param contextPath "" or a path starting with "/" and not ending with "/"
+     * @param instances   the server's CDI instance manager, made current while a handshake runs
+     */
+    TyrusFilter(TyrusContainer container, String contextPath, ManagedInstances instances) {
+        this.container = container;
+        this.contextPrefix = contextPath + "/";
+        this.instances = instances;
+    }
+
+    /**
+     * The add-on that puts this filter in front of Grizzly's HTTP server filter of a listener.
+     *
+     * @return the add-on
+     */
+    AddOn addOn() {
+        return (NetworkListener listener, FilterChainBuilder builder) -> {
+            int httpServer = builder.indexOfType(HttpServerFilter.class);
+            if (httpServer < 0) {
+                throw new IllegalStateException("No HTTP server filter in the filter chain of " + listener.getName());
+            }
+            builder.add(httpServer, this);
+        };
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        HttpContent content = ctx.getMessage();
+        Connection<?> connection = ctx.getConnection();
+        org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
+        if (websocket != null) {
+            readFrames(connection, websocket, content);
+            return ctx.getStopAction();
+        }
+        HttpHeader header = content.getHttpHeader();
+        if (!header.isRequest() || !UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade())) {
+            return ctx.getInvokeAction();
+        }
+        HttpRequestPacket request = (HttpRequestPacket) header;
+        // later chunks of a request that was already given to the HTTP server must follow it there
+        if (request.getAttribute(PASSED_ON) != null) {
+            return ctx.getInvokeAction();
+        }
+        request.setAttribute(PASSED_ON, Boolean.TRUE);
+        String path = request.getRequestURI();
+        if (!path.startsWith(contextPrefix)) {
+            return ctx.getInvokeAction();
+        }
+        return ManagedInstances.callWith(instances, () -> handshake(ctx, content, request));
+    }
+
+    @Override
+    public NextAction handleClose(FilterChainContext ctx) throws IOException {
+        Connection<?> connection = ctx.getConnection();
+        org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
+        if (websocket != null) {
+            // the peer vanished without a close handshake: the endpoint sees 1006
+            ordered(connection).processTask(new Task(() -> {
+                websocket.close(CloseReasons.CLOSED_ABNORMALLY.getCloseReason());
+                forget(connection);
+            }));
+            return ctx.getStopAction();
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /**
+     * Closes every open WebSocket connection with {@code reason}: the peer gets a close frame, the endpoint's
+     * {@code @OnClose} runs on the calling thread. Then waits until their TCP connections are closed.
+     *
+     * @param reason  the close reason sent to peers and endpoints
+     * @param timeout how long to wait for the connections to go away
+     * @param unit    the unit of {@code timeout}
+     * @return {@code true} if all connections closed in time
+     */
+    boolean closeAll(CloseReason reason, long timeout, TimeUnit unit) {
+        for (Map.Entry<Connection<?>, org.glassfish.tyrus.spi.Connection> entry : new ArrayList<>(open.entrySet())) {
+            if (entry.getValue() == PENDING) {
+                // mid-handshake: the handshake thread sees the closed connection and closes the endpoint
+                entry.getKey().closeSilently();
+                continue;
+            }
+            try {
+                // Tyrus sends the close frame, calls @OnClose, releases the endpoint and closes the TCP connection
+                // after the frame is written
+                entry.getValue().close(reason);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing a WebSocket connection failed", e);
+                entry.getKey().closeSilently();
+            }
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        openLock.lock();
+        try {
+            while (!open.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                allClosed.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return open.isEmpty();
+        } finally {
+            openLock.unlock();
+        }
+    }
+
+    private NextAction handshake(FilterChainContext ctx, HttpContent content, HttpRequestPacket request) {
+        RequestContext upgradeRequest = toUpgradeRequest(request);
+        TyrusUpgradeResponse upgradeResponse = new TyrusUpgradeResponse();
+        WebSocketEngine.UpgradeInfo upgrade = container.getWebSocketEngine().upgrade(upgradeRequest, upgradeResponse);
+        switch (upgrade.getStatus()) {
+            case SUCCESS:
+                Connection<?> connection = ctx.getConnection();
+                writeResponse(ctx, request, upgradeResponse);
+                // before createConnection: it runs @OnOpen, which may close the connection at once
+                open.put(connection, PENDING);
+                ORDERED.set(connection, new TaskProcessor());
+                connection.addCloseListener((closeable, type) -> {
+                    org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
+                    if (websocket != null) {
+                        websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
+                    }
+                    forget(connection);
+                });
+                org.glassfish.tyrus.spi.Connection websocket;
+                try {
+                    websocket = upgrade.createConnection(new GrizzlyWriter(connection),
+                            reason -> connection.closeSilently());
+                } catch (RuntimeException e) {
+                    forget(connection);
+                    connection.closeSilently();
+                    throw e;
+                }
+                WEBSOCKET.set(connection, websocket);
+                open.replace(connection, PENDING, websocket);
+                if (!connection.isOpen()) {
+                    // closed while @OnOpen ran (by the endpoint, the peer or the server stopping): make sure the
+                    // endpoint hears of it; a no-op if Tyrus already closed it
+                    websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
+                    forget(connection);
+                }
+                return ctx.getStopAction();
+            case HANDSHAKE_FAILED:
+                writeResponse(ctx, request, upgradeResponse);
+                content.recycle();
+                return ctx.getStopAction();
+            case NOT_APPLICABLE:
+            default:
+                return ctx.getInvokeAction();
+        }
+    }
+
+    private void readFrames(Connection<?> connection, org.glassfish.tyrus.spi.Connection websocket,
+                            HttpContent content) {
+        Buffer buffer = content.getContent();
+        if (!buffer.hasRemaining()) {
+            return;
+        }
+        content.recycle();
+        ReadHandler reader = websocket.getReadHandler();
+        TaskProcessor ordered = ordered(connection);
+        if (!buffer.isComposite()) {
+            ByteBuffer bytes = buffer.toByteBuffer();
+            ordered.processTask(new Task(() -> reader.handle(bytes)));
+            return;
+        }
+        ByteBufferArray parts = buffer.toByteBufferArray();
+        try {
+            ByteBuffer[] array = parts.getArray();
+            for (int i = 0; i < parts.size(); i++) {
+                ByteBuffer bytes = array[i];
+                ordered.processTask(new Task(() -> reader.handle(bytes)));
+            }
+        } finally {
+            parts.recycle();
+        }
+    }
+
+    private void forget(Connection<?> connection) {
+        WEBSOCKET.remove(connection);
+        ORDERED.remove(connection);
+        if (open.remove(connection) != null) {
+            openLock.lock();
+            try {
+                allClosed.signalAll();
+            } finally {
+                openLock.unlock();
+            }
+        }
+    }
+
+    private static TaskProcessor ordered(Connection<?> connection) {
+        TaskProcessor processor = ORDERED.get(connection);
+        // only null if the connection was forgotten concurrently: run the task directly then
+        return processor != null ? processor : new TaskProcessor();
+    }
+
+    private static void writeResponse(FilterChainContext ctx, HttpRequestPacket request,
+                                      TyrusUpgradeResponse upgradeResponse) {
+        HttpResponsePacket response = request.getResponse();
+        response.setProtocol(Protocol.HTTP_1_1);
+        response.setStatus(upgradeResponse.getStatus());
+        if (upgradeResponse.getReasonPhrase() != null) {
+            response.setReasonPhrase(upgradeResponse.getReasonPhrase());
+        }
+        for (Map.Entry<String, List<String>> header : upgradeResponse.getHeaders().entrySet()) {
+            response.setHeader(header.getKey(), Utils.getHeaderFromList(header.getValue()));
+        }
+        ctx.write(HttpContent.builder(response).build());
+    }
+
+    private RequestContext toUpgradeRequest(HttpRequestPacket request) {
+        Parameters query = new Parameters();
+        query.setQuery(request.getQueryStringDC());
+        query.setQueryStringEncoding(StandardCharsets.UTF_8);
+        Map<String, String[]> parameters = new HashMap<>();
+        for (String name : query.getParameterNames()) {
+            parameters.put(name, query.getParameterValues(name));
+        }
+        String serverAddress = request.getLocalHost() != null ? request.getLocalHost() : request.getLocalAddress();
+        RequestContext upgradeRequest = RequestContext.Builder.create()
+                .requestURI(URI.create(request.getRequestURI()))
+                .queryString(request.getQueryString())
+                .parameterMap(parameters)
+                .secure(request.isSecure())
+                .remoteAddr(request.getRemoteAddress())
+                .serverAddr(serverAddress)
+                .serverPort(request.getLocalPort())
+                .tyrusProperties(container.getProperties())
+                .build();
+        // the same header splitting as Tyrus's own Grizzly container, so endpoints see what they see there
+        Map<String, List<String>> headers = upgradeRequest.getHeaders();
+        for (String name : request.getHeaders().names()) {
+            for (String value : request.getHeaders().values(name)) {
+                headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Utils.parseHeaderValue(value.trim()));
+            }
+        }
+        return upgradeRequest;
+    }
+
+    /** Marks a connection whose handshake is being completed; replaced by the Tyrus connection after it. */
+    private static final org.glassfish.tyrus.spi.Connection PENDING = new org.glassfish.tyrus.spi.Connection() {
+        @Override
+        public ReadHandler getReadHandler() {
+            return data -> { };
+        }
+
+        @Override
+        public org.glassfish.tyrus.spi.Writer getWriter() {
+            return null;
+        }
+
+        @Override
+        public CloseListener getCloseListener() {
+            return reason -> { };
+        }
+
+        @Override
+        public void close(CloseReason reason) {
+            // never called: closeAll closes the TCP connection of a pending handshake instead
+        }
+    };
+
+    private static final class Task extends TaskProcessor.Task {
+        private final Runnable action;
+
+        Task(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public void execute() {
+            action.run();
+        }
+    }
+}
