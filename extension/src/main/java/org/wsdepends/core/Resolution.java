@@ -1,6 +1,7 @@
 package org.wsdepends.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.wsdepends.RequestValidationException;
@@ -46,7 +47,10 @@ public final class Resolution {
         Resolution resolution = new Resolution(handshake, connection, message);
         Object[] values = resolution.resolveAll(dependant, place);
         if (!resolution.errors.isEmpty()) {
-            throw new RequestValidationException(resolution.errors, endpoint);
+            // FastAPI reports a value once per declaration (a token read by the endpoint and by a
+            // dependency is "missing" twice); identical entries tell the client nothing more and
+            // use up the 123-byte close reason, so each is reported once
+            throw new RequestValidationException(List.copyOf(new LinkedHashSet<>(resolution.errors)), endpoint);
         }
         return values;
     }
