@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.websocket.Session;
 
 import org.wsdepends.RequestValidationException;
@@ -37,10 +37,13 @@ final class ExceptionDispatcher {
     private final Map<Class<?>, List<Candidate>> byType = new HashMap<>();
 
     ExceptionDispatcher(BeanManager beanManager) {
-        for (Bean<?> bean : beanManager.getBeans(ExceptionHandler.class, Any.Literal.INSTANCE)) {
-            Class<?> handled = handledType(bean);
+        // a raw required type matches no parameterized bean type (CDI 4.0 section 2.2.1), hence the wildcard
+        Type anyHandler = new TypeLiteral<ExceptionHandler<? extends Throwable>>() { }.getType();
+        for (Bean<?> bean : beanManager.getBeans(anyHandler, Any.Literal.INSTANCE)) {
+            ParameterizedType handlerType = handlerType(bean);
             Priority priority = bean.getBeanClass().getAnnotation(Priority.class);
-            add(handled, new Candidate(priority == null ? 0 : priority.value(), new UserHandler(beanManager, bean)));
+            add(handledType(handlerType), new Candidate(priority == null ? 0 : priority.value(),
+                    new UserHandler(beanManager, bean, handlerType)));
         }
         add(RequestValidationException.class, new Candidate(Integer.MIN_VALUE, ExceptionDispatcher::validationFailed));
         add(WebSocketException.class, new Candidate(Integer.MIN_VALUE, ExceptionDispatcher::closeAsAsked));
@@ -70,20 +73,22 @@ final class ExceptionDispatcher {
         byType.computeIfAbsent(type, key -> new ArrayList<>()).add(candidate);
     }
 
-    private static Class<?> handledType(Bean<?> bean) {
+    private static ParameterizedType handlerType(Bean<?> bean) {
         for (Type type : bean.getTypes()) {
             if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == ExceptionHandler.class) {
-                Type argument = parameterized.getActualTypeArguments()[0];
-                if (argument instanceof Class<?> handled) {
-                    return handled;
-                }
-                if (argument instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-                    return raw;
-                }
-                if (argument instanceof TypeVariable<?>) {
-                    return Throwable.class;
-                }
+                return parameterized;
             }
+        }
+        throw new IllegalStateException(bean + " has no ExceptionHandler<...> bean type");
+    }
+
+    private static Class<?> handledType(ParameterizedType handlerType) {
+        Type argument = handlerType.getActualTypeArguments()[0];
+        if (argument instanceof Class<?> handled) {
+            return handled;
+        }
+        if (argument instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+            return raw;
         }
         return Throwable.class;
     }
@@ -114,11 +119,13 @@ final class ExceptionDispatcher {
     private static final class UserHandler implements BuiltIn {
         private final BeanManager beanManager;
         private final Bean<?> bean;
+        private final Type type;
         private volatile ExceptionHandler<Throwable> instance;
 
-        UserHandler(BeanManager beanManager, Bean<?> bean) {
+        UserHandler(BeanManager beanManager, Bean<?> bean, Type type) {
             this.beanManager = beanManager;
             this.bean = bean;
+            this.type = type;
         }
 
         @Override
@@ -126,7 +133,7 @@ final class ExceptionDispatcher {
         public void handle(Throwable exception, Session session, WrappedEndpoint connection) throws IOException {
             ExceptionHandler<Throwable> handler = instance;
             if (handler == null) {
-                handler = (ExceptionHandler<Throwable>) beanManager.getReference(bean, ExceptionHandler.class,
+                handler = (ExceptionHandler<Throwable>) beanManager.getReference(bean, type,
                         beanManager.createCreationalContext(bean));
                 instance = handler;
             }

@@ -303,10 +303,11 @@ public class WsDependsExtension implements Extension {
     private static Function<Class<?>, Converter> converters(BeanManager beanManager) {
         return type -> {
             if (!type.isPrimitive()) {
-                Set<Bean<?>> beans = beanManager.getBeans(new ConverterType(type));
+                ConverterType converterType = new ConverterType(type);
+                Set<Bean<?>> beans = beanManager.getBeans(converterType);
                 if (!beans.isEmpty()) {
                     Bean<?> bean = beanManager.resolve(beans);
-                    ParamConverter<?> converter = (ParamConverter<?>) beanManager.getReference(bean, ParamConverter.class,
+                    ParamConverter<?> converter = (ParamConverter<?>) beanManager.getReference(bean, converterType,
                             beanManager.createCreationalContext(bean));
                     return Conversions.custom(converter::fromString);
                 }
