@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
@@ -66,9 +67,10 @@ import org.wsdepends.spi.ParamConverter;
  * <li>{@code ProcessProducer}: wraps {@code @Produces @Depends} producers (see {@link DependsProducer})
  * and records them as dependency graph nodes.</li>
  * <li>{@code AfterBeanDiscovery}: adds one synthetic {@code @Dependent} bean per handshake (qualifier,
- * type) pair, so CDI (and WildFly's deployment validation) accepts those injection points.</li>
- * <li>{@code AfterDeploymentValidation}: analyses every wrapped endpoint and reports all deployment
- * problems at once.</li>
+ * type) pair, so CDI (and WildFly's deployment validation) accepts those injection points, then
+ * analyses every wrapped endpoint and reports all deployment problems at once.</li>
+ * <li>{@code AfterDeploymentValidation}: prepares the runtime of each wrapped endpoint (its CDI
+ * injection target and exception handlers).</li>
  * <li>{@code BeforeShutdown}: ends the connections still open, so their cleanup runs.</li>
  * </ul>
  */
@@ -82,6 +84,7 @@ public class WsDependsExtension implements Extension {
     private final Set<Class<?>> plain = new LinkedHashSet<>();
     private final Map<String, HandshakeType> handshakeTypes = new LinkedHashMap<>();
     private final Map<Member, ProducerRecord> producers = new LinkedHashMap<>();
+    private final List<EndpointModel> models = new ArrayList<>();
     private final List<EndpointRuntime> runtimes = new ArrayList<>();
     private Set<ServerEndpointConfig> configs;
 
@@ -135,13 +138,12 @@ public class WsDependsExtension implements Extension {
         }
     }
 
-    void registerHandshakeBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+    void registerHandshakeBeansAndAnalyse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         for (HandshakeType pair : handshakeTypes.values()) {
             event.addBean(new HandshakeValueBean(beanManager, pair.type(), literal(pair.qualifier())));
         }
-    }
-
-    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        // analysed here rather than in AfterDeploymentValidation: Weld's own validation runs in between
+        // and would report a cycle or an ambiguous producer in its terms, and stop before ours
         List<String> problems = new ArrayList<>();
         Map<Bean<?>, Dependency> nodes = new HashMap<>();
         Map<Member, Dependency> byMember = new HashMap<>();
@@ -161,20 +163,18 @@ public class WsDependsExtension implements Extension {
                 node.setInputs(analyzer.producerInputs(method));
             }
         });
-        ExceptionDispatcher exceptions = new ExceptionDispatcher(beanManager);
         for (Class<?> type : wrapped) {
-            int before = problems.size();
-            EndpointModel model = analyzer.analyze(type);
-            if (problems.size() == before) {
-                try {
-                    runtimes.add(new EndpointRuntime(model, beanManager, exceptions));
-                } catch (RuntimeException invalid) {
-                    problems.add(type.getName() + ": CDI cannot create it: " + invalid.getMessage());
-                }
-            }
+            models.add(analyzer.analyze(type));
         }
         if (!problems.isEmpty()) {
-            event.addDeploymentProblem(new DeploymentProblems(problems));
+            event.addDefinitionError(new DeploymentProblems(problems));
+        }
+    }
+
+    void createRuntimes(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        ExceptionDispatcher exceptions = new ExceptionDispatcher(beanManager);
+        for (EndpointModel model : models) {
+            runtimes.add(new EndpointRuntime(model, beanManager, exceptions));
         }
     }
 
@@ -287,8 +287,10 @@ public class WsDependsExtension implements Extension {
             try {
                 bean = beanManager.resolve(beans);
             } catch (AmbiguousResolutionException ambiguous) {
-                problems.add(site + ": " + beans.size() + " @Produces @Depends producers of " + typeName + " match: " + beans
-                        + ". Fix: keep one, or give them different types");
+                List<String> names = beans.stream().map(candidate -> nodes.containsKey(candidate)
+                        ? nodes.get(candidate).member() : candidate.toString()).sorted().toList();
+                problems.add(site + ": " + beans.size() + " @Produces @Depends producers of " + typeName + " match: "
+                        + String.join(", ", names) + ". Fix: keep one, or give them different types");
                 return null;
             }
             Dependency node = nodes.get(bean);
@@ -307,9 +309,22 @@ public class WsDependsExtension implements Extension {
                 Set<Bean<?>> beans = beanManager.getBeans(converterType);
                 if (!beans.isEmpty()) {
                     Bean<?> bean = beanManager.resolve(beans);
-                    ParamConverter<?> converter = (ParamConverter<?>) beanManager.getReference(bean, converterType,
-                            beanManager.createCreationalContext(bean));
-                    return Conversions.custom(converter::fromString);
+                    // references cannot be had before deployment validation: look the converter up on first use
+                    Supplier<ParamConverter<?>> converter = new Supplier<>() {
+                        private volatile ParamConverter<?> instance;
+
+                        @Override
+                        public ParamConverter<?> get() {
+                            ParamConverter<?> current = instance;
+                            if (current == null) {
+                                current = (ParamConverter<?>) beanManager.getReference(bean, converterType,
+                                        beanManager.createCreationalContext(bean));
+                                instance = current;
+                            }
+                            return current;
+                        }
+                    };
+                    return Conversions.custom(raw -> converter.get().fromString(raw));
                 }
             }
             return Conversions.builtIn(type);
