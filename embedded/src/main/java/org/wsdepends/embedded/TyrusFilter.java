@@ -18,8 +18,11 @@ import java.util.logging.Logger;
 import jakarta.websocket.CloseReason;
 
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.CloseListener;
+import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.CloseType;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -33,6 +36,7 @@ import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.Parameters;
 import org.glassfish.grizzly.memory.ByteBufferArray;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter;
@@ -71,7 +75,7 @@ final class TyrusFilter extends BaseFilter {
     private final ManagedInstances instances;
     private final Map<Connection<?>, org.glassfish.tyrus.spi.Connection> open = new ConcurrentHashMap<>();
     private final ReentrantLock openLock = new ReentrantLock();
-    private final Condition allClosed = openLock.newCondition();
+    private final Condition changed = openLock.newCondition();
 
     /**
      * @param container   the Tyrus container holding the engine
@@ -109,10 +113,16 @@ final class TyrusFilter extends BaseFilter {
             return ctx.getStopAction();
         }
         HttpHeader header = content.getHttpHeader();
-        if (!header.isRequest() || !UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade())) {
+        if (!header.isRequest()) {
             return ctx.getInvokeAction();
         }
         HttpRequestPacket request = (HttpRequestPacket) header;
+        if (!UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade())) {
+            if (header.isUpgrade()) {
+                ignoreUpgrade(request);
+            }
+            return ctx.getInvokeAction();
+        }
         // later chunks of a request that was already given to the HTTP server must follow it there
         if (request.getAttribute(PASSED_ON) != null) {
             return ctx.getInvokeAction();
@@ -150,9 +160,14 @@ final class TyrusFilter extends BaseFilter {
      * @return {@code true} if all connections closed in time
      */
     boolean closeAll(CloseReason reason, long timeout, TimeUnit unit) {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        // the client may already have its 101 while @OnOpen still runs: let those handshakes finish, so their
+        // endpoints get a proper close too
+        awaitUntil(() -> !open.containsValue(PENDING), deadline);
         for (Map.Entry<Connection<?>, org.glassfish.tyrus.spi.Connection> entry : new ArrayList<>(open.entrySet())) {
             if (entry.getValue() == PENDING) {
-                // mid-handshake: the handshake thread sees the closed connection and closes the endpoint
+                // a handshake that did not finish in time: the handshake thread sees the closed connection and
+                // closes the endpoint
                 entry.getKey().closeSilently();
                 continue;
             }
@@ -165,20 +180,32 @@ final class TyrusFilter extends BaseFilter {
                 entry.getKey().closeSilently();
             }
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        return awaitUntil(open::isEmpty, deadline);
+    }
+
+    private boolean awaitUntil(java.util.function.BooleanSupplier condition, long deadline) {
         openLock.lock();
         try {
-            while (!open.isEmpty()) {
+            while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                allClosed.awaitNanos(left);
+                changed.awaitNanos(left);
             }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return open.isEmpty();
+            return condition.getAsBoolean();
+        } finally {
+            openLock.unlock();
+        }
+    }
+
+    private void signalChange() {
+        openLock.lock();
+        try {
+            changed.signalAll();
         } finally {
             openLock.unlock();
         }
@@ -195,13 +222,14 @@ final class TyrusFilter extends BaseFilter {
                 // before createConnection: it runs @OnOpen, which may close the connection at once
                 open.put(connection, PENDING);
                 ORDERED.set(connection, new TaskProcessor());
-                connection.addCloseListener((closeable, type) -> {
+                CloseListener<Closeable, CloseType> onClosed = (closeable, type) -> {
                     org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
                     if (websocket != null) {
                         websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
                     }
                     forget(connection);
-                });
+                };
+                connection.addCloseListener(onClosed);
                 org.glassfish.tyrus.spi.Connection websocket;
                 try {
                     websocket = upgrade.createConnection(new GrizzlyWriter(connection),
@@ -212,7 +240,9 @@ final class TyrusFilter extends BaseFilter {
                     throw e;
                 }
                 WEBSOCKET.set(connection, websocket);
-                open.replace(connection, PENDING, websocket);
+                if (open.replace(connection, PENDING, websocket)) {
+                    signalChange();
+                }
                 if (!connection.isOpen()) {
                     // closed while @OnOpen ran (by the endpoint, the peer or the server stopping): make sure the
                     // endpoint hears of it; a no-op if Tyrus already closed it
@@ -228,6 +258,17 @@ final class TyrusFilter extends BaseFilter {
             default:
                 return ctx.getInvokeAction();
         }
+    }
+
+    /**
+     * Treats a request asking for another protocol (the JDK HTTP client asks every http:// request to upgrade to
+     * {@code h2c}) as the plain HTTP/1.1 request it also is, as RFC 9110 allows. Grizzly 4.0.2 would otherwise
+     * answer it without {@code Content-Type} (Grizzly issue #2192) and close the connection afterwards.
+     */
+    private static void ignoreUpgrade(HttpRequestPacket request) {
+        request.getUpgradeDC().recycle();
+        request.getHeaders().removeHeader(Header.Upgrade);
+        request.setIgnoreContentModifiers(false);
     }
 
     private void readFrames(Connection<?> connection, org.glassfish.tyrus.spi.Connection websocket,
@@ -260,12 +301,7 @@ final class TyrusFilter extends BaseFilter {
         WEBSOCKET.remove(connection);
         ORDERED.remove(connection);
         if (open.remove(connection) != null) {
-            openLock.lock();
-            try {
-                allClosed.signalAll();
-            } finally {
-                openLock.unlock();
-            }
+            signalChange();
         }
     }
 
