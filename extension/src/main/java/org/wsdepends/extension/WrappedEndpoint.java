@@ -197,6 +197,9 @@ public final class WrappedEndpoint extends Endpoint {
     }
 
     private void deliver(HandlerMethod handler, Object payload, boolean last) {
+        if (handler.maxMessageSize > 0 && tooBig(handler, payload)) {
+            return;
+        }
         boolean activated = runtime.activateRequestContext();
         try {
             Object message = handler.payload == HandlerMethod.Payload.JSON ? fromJson(handler, (String) payload)
@@ -213,6 +216,30 @@ public final class WrappedEndpoint extends Endpoint {
         } finally {
             runtime.deactivateRequestContext(activated);
         }
+    }
+
+    /**
+     * Containers enforce {@code @OnMessage(maxMessageSize)} only for the handlers they build for
+     * annotated endpoints, so the adapter checks whole messages itself, with Tyrus's wording.
+     */
+    private boolean tooBig(HandlerMethod handler, Object payload) {
+        long size;
+        if (payload instanceof String text) {
+            size = ErrorReports.utf8Length(text);
+        } else if (payload instanceof ByteBuffer buffer) {
+            size = buffer.remaining();
+        } else if (payload instanceof byte[] bytes) {
+            size = bytes.length;
+        } else {
+            return false;
+        }
+        if (size <= handler.maxMessageSize) {
+            return false;
+        }
+        closeAfterCleanup(CloseReason.CloseCodes.TOO_BIG.getCode(), String.format(
+                "Message too long; allowed message size is %d bytes. (Current message length is %d bytes).",
+                handler.maxMessageSize, size));
+        return true;
     }
 
     /** Calls a per-call handler with its own message scope, destroyed before the call's errors are handled. */
