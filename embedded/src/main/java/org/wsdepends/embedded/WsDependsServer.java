@@ -230,6 +230,11 @@ public final class WsDependsServer implements AutoCloseable {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** The server's name, which prefixes its thread names; for tests. */
+    String name() {
+        return name;
+    }
+
     @Override
     public String toString() {
         return name + "[" + httpUri("/") + (closing.get() ? ", closed" : "") + "]";
@@ -577,9 +582,10 @@ public final class WsDependsServer implements AutoCloseable {
     private static void registerEndpoints(Builder builder, WsDependsExtension extension, TyrusContainer tyrus,
                                           ManagedInstances instances) throws DeploymentException {
         Set<ServerEndpointConfig> wrapped = extension.wrappedEndpointConfigs();
+        Set<Class<?>> wrappedClasses = extension.wrappedEndpointClasses();
         Set<Class<?>> plain = new LinkedHashSet<>(extension.plainEndpointClasses());
         for (Class<?> endpoint : builder.endpoints) {
-            if (!plain.contains(endpoint) && !isWrapped(endpoint, wrapped)) {
+            if (!plain.contains(endpoint) && !wrappedClasses.contains(endpoint) && !isWrapped(endpoint, wrapped)) {
                 // the extension did not report it (it may not know it): let Tyrus serve it as it is
                 plain.add(endpoint);
             }

@@ -112,6 +112,32 @@ class CloseTest {
         assertThat(client.awaitClose().code()).isEqualTo(1001);
     }
 
+    @Test
+    void closeStopsTheServersThreads() throws Exception {
+        WsDependsServer server = echoServer().start();
+        try (Client client = Client.connect(server.uri("/echo"))) {
+            client.sendAndReceive("use a worker");
+        }
+        String prefix = server.name() + "-";
+        assertThat(threadsNamed(prefix)).isNotEmpty();
+
+        server.close();
+
+        long deadline = System.nanoTime() + Client.TIMEOUT.toNanos();
+        while (!threadsNamed(prefix).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(threadsNamed(prefix)).isEmpty();
+    }
+
+    private static java.util.List<String> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(prefix))
+                .toList();
+    }
+
     private static WsDependsServer.Builder echoServer() {
         return WsDependsServer.builder().port(0).endpoints(EchoEndpoint.class).beans(Greeter.class, Recorder.class);
     }
