@@ -1,6 +1,7 @@
 package org.wsdepends.extension;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
@@ -20,10 +21,15 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
 
     static final String HANDSHAKE = "org.wsdepends.handshake";
 
-    private final EndpointRuntime runtime;
+    private final Supplier<EndpointRuntime> runtime;
     private final ServerEndpointConfig.Configurator user;
 
-    WsDependsConfigurator(EndpointRuntime runtime, ServerEndpointConfig.Configurator user) {
+    /**
+     * @param runtime the endpoint's runtime; a WAR's {@code ServerApplicationConfig} runs before CDI
+     *                is ready, so it is asked for on the first handshake
+     * @param user    the endpoint's own configurator, {@code null} for the container's default
+     */
+    WsDependsConfigurator(Supplier<EndpointRuntime> runtime, ServerEndpointConfig.Configurator user) {
         this.runtime = runtime;
         this.user = user;
     }
@@ -58,6 +64,6 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getEndpointInstance(Class<T> endpointClass) {
-        return (T) new WrappedEndpoint(runtime);
+        return (T) new WrappedEndpoint(runtime.get());
     }
 }

@@ -192,7 +192,7 @@ public class WsDependsExtension implements Extension {
         if (configs == null && !runtimes.isEmpty()) {
             Set<ServerEndpointConfig> built = new LinkedHashSet<>();
             for (EndpointRuntime runtime : runtimes) {
-                built.add(endpointConfig(runtime));
+                built.add(WsDependsApplicationConfig.adapterConfig(runtime.model.type(), () -> runtime));
             }
             configs = built;
         }
@@ -210,33 +210,30 @@ public class WsDependsExtension implements Extension {
     }
 
     /**
+     * The runtime of a wrapped endpoint class, once CDI finished deployment.
+     *
+     * @param endpointClass the wrapped class
+     * @return the runtime
+     * @throws IllegalStateException if the class is not a wrapped endpoint of this deployment, or the
+     *                               deployment has not finished
+     */
+    EndpointRuntime runtimeFor(Class<?> endpointClass) {
+        for (EndpointRuntime runtime : runtimes) {
+            if (runtime.model.type() == endpointClass) {
+                return runtime;
+            }
+        }
+        throw new IllegalStateException(endpointClass.getName() + " is not a wrapped endpoint of this CDI deployment"
+                + " (wrapped: " + wrapped + "). Is it in a bean archive the CDI container scans?");
+    }
+
+    /**
      * The {@code @ServerEndpoint} classes wsdepends wraps.
      *
      * @return the classes
      */
     public Set<Class<?>> wrappedEndpointClasses() {
         return Set.copyOf(wrapped);
-    }
-
-    private static ServerEndpointConfig endpointConfig(EndpointRuntime runtime) {
-        EndpointModel model = runtime.model;
-        ServerEndpointConfig.Configurator user = null;
-        if (model.configurator() != null) {
-            try {
-                Constructor<? extends ServerEndpointConfig.Configurator> constructor = model.configurator().getDeclaredConstructor();
-                constructor.setAccessible(true);
-                user = constructor.newInstance();
-            } catch (ReflectiveOperationException unusable) {
-                throw new IllegalStateException("Cannot create the configurator " + model.configurator().getName() + " of "
-                        + model.type().getName() + ": it needs a public no-argument constructor", unusable);
-            }
-        }
-        return ServerEndpointConfig.Builder.create(WrappedEndpoint.class, model.path())
-                .subprotocols(model.subprotocols())
-                .decoders(model.decoders())
-                .encoders(model.encoders())
-                .configurator(new WsDependsConfigurator(runtime, user))
-                .build();
     }
 
     private void collectHandshakeTypes(Class<?> type) {
