@@ -263,7 +263,8 @@ final class TyrusFilter extends BaseFilter {
     /**
      * Treats a request asking for another protocol (the JDK HTTP client asks every http:// request to upgrade to
      * {@code h2c}) as the plain HTTP/1.1 request it also is, as RFC 9110 allows. Grizzly 4.0.2 would otherwise
-     * answer it without {@code Content-Type} (Grizzly issue #2192) and close the connection afterwards.
+     * answer it without {@code Content-Type} (Grizzly issue #2192). It still closes the connection after the
+     * response: it decided that while parsing the request, before this filter runs.
      */
     private static void ignoreUpgrade(HttpRequestPacket request) {
         request.getUpgradeDC().recycle();

@@ -49,6 +49,16 @@ class StaticResourcesTest {
     }
 
     @Test
+    void answersHttp2UpgradeRequestsAsPlainHttp11() throws Exception {
+        // the JDK client asks every http:// request to upgrade to h2c; Grizzly 4.0.2 then dropped Content-Type
+        HttpResponse<String> response = Client.get(server.httpUri("/app.js"));
+
+        assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).contains("javascript"));
+    }
+
+    @Test
     void servesFilesAndFolderIndexes() throws Exception {
         assertThat(Client.get(server.httpUri("/app.js")).body()).contains("console.log");
         assertThat(Client.get(server.httpUri("/sub/")).body()).contains("sub index");
