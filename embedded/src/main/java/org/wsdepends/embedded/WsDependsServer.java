@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -235,6 +237,11 @@ public final class WsDependsServer implements AutoCloseable {
         return name;
     }
 
+    /**
+     * A description for logs: the server's name, its HTTP URI and whether it is closed.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
         return name + "[" + httpUri("/") + (closing.get() ? ", closed" : "") + "]";
@@ -431,7 +438,7 @@ public final class WsDependsServer implements AutoCloseable {
             ClassLoader classLoader = loader != null ? loader : WsDependsServer.class.getClassLoader();
             String docRoot = folder + "/";
             staticMounts.add(new StaticMount(normalizePath("static resource path", urlPath),
-                    () -> new CLStaticHttpHandler(classLoader, docRoot), "classpath:" + folder));
+                    () -> new CLStaticHttpHandler(classLoader, docRoot)));
             return this;
         }
 
@@ -452,7 +459,7 @@ public final class WsDependsServer implements AutoCloseable {
             }
             String root = directory.toAbsolutePath().normalize().toString();
             staticMounts.add(new StaticMount(normalizePath("static resource path", urlPath),
-                    () -> new StaticHttpHandler(root), root));
+                    () -> new StaticHttpHandler(root)));
             return this;
         }
 
@@ -471,15 +478,15 @@ public final class WsDependsServer implements AutoCloseable {
 
         /**
          * Starts the server: boots CDI with the endpoint and bean classes and the extensions, registers the
-         * endpoints with Tyrus, binds the port. Returns when the server accepts connections.
+         * endpoints with Tyrus, binds the port. Returns when the server accepts connections. Whatever it throws,
+         * nothing of the server is left running: CDI is shut down and the port is free.
          *
          * @return the running server; close it
          * @throws ServerStartException if the port is in use, the host cannot be bound, or Tyrus refuses an
-         *                              endpoint
+         *                              endpoint (for example two endpoints at one path)
          * @throws RuntimeException     the CDI container's deployment or definition exception if CDI refuses the
          *                              classes (for example an unsatisfied {@code @Inject}, or a wsdepends
-         *                              deployment error)
-         *                              <p>Whatever is thrown, nothing of the server is left running.
+         *                              deployment error), unwrapped
          */
         public WsDependsServer start() {
             return WsDependsServer.start(this);
@@ -503,8 +510,7 @@ public final class WsDependsServer implements AutoCloseable {
     }
 
     /** A static resource mount; the handler is made per server start. */
-    private record StaticMount(String path, java.util.function.Supplier<StaticHttpHandlerBase> handler,
-                               String source) {
+    private record StaticMount(String path, Supplier<StaticHttpHandlerBase> handler) {
     }
 
     private static WsDependsServer start(Builder builder) {
@@ -644,7 +650,7 @@ public final class WsDependsServer implements AutoCloseable {
             http.start();
         } catch (BindException e) {
             String message = String.valueOf(e.getMessage());
-            if (message.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            if (message.toLowerCase(Locale.ROOT).contains("in use")) {
                 throw new ServerStartException("Port " + builder.port + " on " + builder.host + " is already in "
                         + "use: stop the other process or choose another port with .port(...) (0 picks a free one)",
                         e);

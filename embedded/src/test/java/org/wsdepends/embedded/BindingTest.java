@@ -97,6 +97,20 @@ class BindingTest {
     }
 
     @Test
+    void endpointsTyrusRefusesFailStartAndLeaveNothingRunning() {
+        Set<String> containersBefore = Set.copyOf(WeldContainer.getRunningContainerIds());
+
+        assertThatThrownBy(() -> WsDependsServer.builder().port(0)
+                .endpoints(EchoEndpoint.class, SamePath.class)
+                .beans(Greeter.class, Recorder.class)
+                .start())
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageStartingWith("Tyrus refused the WebSocket endpoints")
+                .hasMessageContaining("/echo");
+        assertThat(WeldContainer.getRunningContainerIds()).containsExactlyInAnyOrderElementsOf(containersBefore);
+    }
+
+    @Test
     void serversRunningAtTheSameTimeKeepTheirOwnBeans() throws Exception {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         try {
@@ -166,6 +180,15 @@ class BindingTest {
             }
         }
         return Optional.empty();
+    }
+
+    /** A second endpoint at {@link EchoEndpoint}'s path. */
+    @ServerEndpoint("/echo")
+    public static class SamePath {
+        @OnMessage
+        public String echo(String text) {
+            return text;
+        }
     }
 
     /** An endpoint CDI cannot satisfy: nothing produces {@code Runnable}. */

@@ -114,28 +114,36 @@ class CloseTest {
 
     @Test
     void closeStopsTheServersThreads() throws Exception {
+        java.util.Set<Thread> before = liveThreads();
         WsDependsServer server = echoServer().start();
         try (Client client = Client.connect(server.uri("/echo"))) {
             client.sendAndReceive("use a worker");
         }
-        String prefix = server.name() + "-";
-        assertThat(threadsNamed(prefix)).isNotEmpty();
+        assertThat(serverThreads(before)).anyMatch(name -> name.startsWith(server.name() + "-worker"));
 
         server.close();
 
         long deadline = System.nanoTime() + Client.TIMEOUT.toNanos();
-        while (!threadsNamed(prefix).isEmpty() && System.nanoTime() < deadline) {
+        while (!serverThreads(before).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(threadsNamed(prefix)).isEmpty();
+        assertThat(serverThreads(before)).isEmpty();
     }
 
-    private static java.util.List<String> threadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
+    /** Grizzly's (named after the server) and Tyrus's threads started since {@code before}. */
+    private static java.util.List<String> serverThreads(java.util.Set<Thread> before) {
+        java.util.Set<Thread> started = liveThreads();
+        started.removeAll(before);
+        return started.stream()
                 .map(Thread::getName)
-                .filter(name -> name.startsWith(prefix))
+                .filter(name -> name.startsWith("wsdepends-") || name.startsWith("tyrus-"))
                 .toList();
+    }
+
+    private static java.util.Set<Thread> liveThreads() {
+        java.util.Set<Thread> threads = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> !thread.isAlive());
+        return threads;
     }
 
     private static WsDependsServer.Builder echoServer() {
