@@ -1,0 +1,5 @@
+package org.wsdepends.core.wrapfixture;
+
+/** No annotation of its own; wrapped because its package declares a dependency. */
+public class PackageMarked {
+}
