@@ -217,47 +217,71 @@ final class TyrusFilter extends BaseFilter {
         WebSocketEngine.UpgradeInfo upgrade = container.getWebSocketEngine().upgrade(upgradeRequest, upgradeResponse);
         switch (upgrade.getStatus()) {
             case SUCCESS:
-                Connection<?> connection = ctx.getConnection();
-                writeResponse(ctx, request, upgradeResponse);
-                // before createConnection: it runs @OnOpen, which may close the connection at once
-                open.put(connection, PENDING);
-                ORDERED.set(connection, new TaskProcessor());
-                CloseListener<Closeable, CloseType> onClosed = (closeable, type) -> {
-                    org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
-                    if (websocket != null) {
-                        websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
-                    }
-                    forget(connection);
-                };
-                connection.addCloseListener(onClosed);
-                org.glassfish.tyrus.spi.Connection websocket;
-                try {
-                    websocket = upgrade.createConnection(new GrizzlyWriter(connection),
-                            reason -> connection.closeSilently());
-                } catch (RuntimeException e) {
-                    forget(connection);
-                    connection.closeSilently();
-                    throw e;
-                }
-                WEBSOCKET.set(connection, websocket);
-                if (open.replace(connection, PENDING, websocket)) {
-                    signalChange();
-                }
-                if (!connection.isOpen()) {
-                    // closed while @OnOpen ran (by the endpoint, the peer or the server stopping): make sure the
-                    // endpoint hears of it; a no-op if Tyrus already closed it
-                    websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
-                    forget(connection);
+                // a configurator may have set another status through Tyrus's API: Tyrus would still open the
+                // session behind that answer (research/embedded.md #11)
+                if (upgradeResponse.getStatus() != 101) {
+                    refuse(ctx, content, request, upgradeResponse);
+                } else {
+                    accept(ctx, request, upgradeResponse, upgrade);
                 }
                 return ctx.getStopAction();
             case HANDSHAKE_FAILED:
-                writeResponse(ctx, request, upgradeResponse);
-                content.recycle();
+                refuse(ctx, content, request, upgradeResponse);
                 return ctx.getStopAction();
             case NOT_APPLICABLE:
             default:
                 return ctx.getInvokeAction();
         }
+    }
+
+    private void accept(FilterChainContext ctx, HttpRequestPacket request, TyrusUpgradeResponse upgradeResponse,
+                        WebSocketEngine.UpgradeInfo upgrade) {
+        Connection<?> connection = ctx.getConnection();
+        writeResponse(ctx, request, upgradeResponse);
+        // before createConnection: it runs @OnOpen, which may close the connection at once
+        open.put(connection, PENDING);
+        ORDERED.set(connection, new TaskProcessor());
+        CloseListener<Closeable, CloseType> onClosed = (closeable, type) -> {
+            org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
+            if (websocket != null) {
+                websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
+            }
+            forget(connection);
+        };
+        connection.addCloseListener(onClosed);
+        org.glassfish.tyrus.spi.Connection websocket;
+        try {
+            websocket = upgrade.createConnection(new GrizzlyWriter(connection), reason -> connection.closeSilently());
+        } catch (RuntimeException e) {
+            forget(connection);
+            connection.closeSilently();
+            throw e;
+        }
+        WEBSOCKET.set(connection, websocket);
+        if (open.replace(connection, PENDING, websocket)) {
+            signalChange();
+        }
+        if (!connection.isOpen()) {
+            // closed while @OnOpen ran (by the endpoint, the peer or the server stopping): make sure the endpoint
+            // hears of it; a no-op if Tyrus already closed it
+            websocket.close(CloseReasons.GOING_AWAY.getCloseReason());
+            forget(connection);
+        }
+    }
+
+    private static void refuse(FilterChainContext ctx, HttpContent content, HttpRequestPacket request,
+                               TyrusUpgradeResponse upgradeResponse) {
+        // a complete answer without a body, then close: without a length the JDK client waits for a body until its
+        // timeout (research/embedded.md #11), and the HTTP server, which owns keep-alive, never saw the request
+        HttpResponsePacket response = request.getResponse();
+        response.setContentLength(0);
+        response.setHeader(Header.Connection, "close");
+        // what Tyrus added for a 101 does not belong in a refusal
+        upgradeResponse.getHeaders().keySet().removeIf(name -> name.equalsIgnoreCase("Upgrade")
+                || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Sec-WebSocket-Accept"));
+        writeResponse(ctx, request, upgradeResponse);
+        content.recycle();
+        ctx.getConnection().closeSilently();
     }
 
     /**
