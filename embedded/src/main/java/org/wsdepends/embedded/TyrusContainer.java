@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -109,7 +110,7 @@ final class TyrusContainer extends TyrusServerContainer {
         return properties;
     }
 
-    private static <T> T withClassLoader(java.util.function.Supplier<T> action) {
+    private static <T> T withClassLoader(Supplier<T> action) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (previous != null) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,10 +20,10 @@ import jakarta.websocket.CloseReason;
 
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.CloseListener;
+import org.glassfish.grizzly.CloseType;
 import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.CloseType;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -183,7 +184,7 @@ final class TyrusFilter extends BaseFilter {
         return awaitUntil(open::isEmpty, deadline);
     }
 
-    private boolean awaitUntil(java.util.function.BooleanSupplier condition, long deadline) {
+    private boolean awaitUntil(BooleanSupplier condition, long deadline) {
         openLock.lock();
         try {
             while (!condition.getAsBoolean()) {
