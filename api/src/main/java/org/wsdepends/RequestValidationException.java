@@ -58,7 +58,7 @@ public class RequestValidationException extends RuntimeException {
         StringBuilder text = new StringBuilder()
                 .append(errors.size()).append(errors.size() == 1 ? " validation error:" : " validation errors:");
         for (ValidationError error : errors) {
-            text.append("\n  {'type': '").append(error.type()).append("', 'loc': ").append(error.loc())
+            text.append("\n  {'type': '").append(error.type()).append("', 'loc': ").append(tuple(error.loc()))
                     .append(", 'msg': '").append(error.msg()).append("', 'input': ")
                     .append(error.input() == null ? "None" : "'" + error.input() + "'").append('}');
         }
@@ -66,5 +66,15 @@ public class RequestValidationException extends RuntimeException {
             text.append("\n\n  Endpoint: ").append(endpoint);
         }
         return text.toString();
+    }
+
+    /** pydantic's loc is a Python tuple: {@code ('query', 'tags', 1)}. */
+    private static String tuple(List<Object> loc) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < loc.size(); i++) {
+            Object part = loc.get(i);
+            text.append(i == 0 ? "" : ", ").append(part instanceof String ? "'" + part + "'" : String.valueOf(part));
+        }
+        return text.append(loc.size() == 1 ? ",)" : ")").toString();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class RequestValidationExceptionTest {
@@ -54,8 +53,6 @@ class RequestValidationExceptionTest {
     }
 
     @Test
-    @Disabled("BUG: getMessage() prints loc as a Java list [path, item_id]; FastAPI's str(exc) (research §2.7, exp9) prints the"
-            + " pydantic tuple ('path', 'item_id') like the rest of the Python-style dict")
     void messageIsFastApisExactFormat() {
         RequestValidationException exception = new RequestValidationException(
                 List.of(intParsing(), new ValidationError("int_parsing", List.of("query", "tags", 1), INT_MSG, "x")), "WS /ws/{item_id}");

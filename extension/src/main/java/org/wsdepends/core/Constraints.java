@@ -131,7 +131,8 @@ public final class Constraints {
         } else if (annotation instanceof NotBlank) {
             return other(annotation, value -> !(value instanceof CharSequence text) || !text.toString().isBlank(), "must not be blank");
         } else if (annotation instanceof NotEmpty) {
-            return other(annotation, value -> length(value) != 0, "must not be empty");
+            ConstraintCheck notEmpty = other(annotation, value -> length(value) != 0, "must not be empty");
+            return (ConstraintCheck.OnContainer) notEmpty::check;
         } else if (annotation instanceof NotNull) {
             return value -> null;
         } else if (annotation instanceof AssertTrue) {
@@ -180,7 +181,7 @@ public final class Constraints {
     }
 
     private static ConstraintCheck size(int min, int max) {
-        return value -> {
+        return (ConstraintCheck.OnContainer) value -> {
             int length = length(value);
             if (length < 0) {
                 return null;
@@ -190,25 +191,27 @@ public final class Constraints {
                 return text
                         ? new ConstraintCheck.Failure("string_too_short",
                                 "String should have at least " + plural(min, "character"), Map.of("min_length", min))
-                        : collectionFailure("too_short", "at least", min, length, "min_length");
+                        : collectionFailure(value, "too_short", "at least", min, length, "min_length");
             }
             if (length > max) {
                 return text
                         ? new ConstraintCheck.Failure("string_too_long",
                                 "String should have at most " + plural(max, "character"), Map.of("max_length", max))
-                        : collectionFailure("too_long", "at most", max, length, "max_length");
+                        : collectionFailure(value, "too_long", "at most", max, length, "max_length");
             }
             return null;
         };
     }
 
-    private static ConstraintCheck.Failure collectionFailure(String type, String relation, int limit, int actual, String key) {
+    private static ConstraintCheck.Failure collectionFailure(Object value, String type, String relation, int limit, int actual,
+            String key) {
+        String fieldType = value instanceof java.util.Set ? "Set" : value instanceof Map ? "Dictionary" : "List";
         Map<String, Object> ctx = new LinkedHashMap<>();
-        ctx.put("field_type", "List");
+        ctx.put("field_type", fieldType);
         ctx.put(key, limit);
         ctx.put("actual_length", actual);
         return new ConstraintCheck.Failure(type,
-                "List should have " + relation + " " + plural(limit, "item") + " after validation, not " + actual, ctx);
+                fieldType + " should have " + relation + " " + plural(limit, "item") + " after validation, not " + actual, ctx);
     }
 
     private static ConstraintCheck pattern(jakarta.validation.constraints.Pattern annotation) {

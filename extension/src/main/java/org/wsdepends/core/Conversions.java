@@ -34,7 +34,7 @@ public final class Conversions {
         register(Boolean.class, boolean.class, Conversions::toBoolean);
         register(Character.class, char.class, Conversions::toChar);
         BUILT_IN.put(BigInteger.class, integer(BigInteger::new));
-        BUILT_IN.put(BigDecimal.class, raw -> parse(raw, BigDecimal::new, "decimal_parsing", "Input should be a valid decimal"));
+        BUILT_IN.put(BigDecimal.class, raw -> parse(raw.strip(), BigDecimal::new, "decimal_parsing", "Input should be a valid decimal"));
         BUILT_IN.put(UUID.class, Conversions::toUuid);
         BUILT_IN.put(Instant.class, raw -> temporal(raw, Instant::parse, "datetime_parsing", "Input should be a valid datetime"));
         BUILT_IN.put(LocalDateTime.class,
@@ -116,7 +116,8 @@ public final class Conversions {
         try {
             return parser.apply(raw.strip());
         } catch (DateTimeParseException invalid) {
-            throw new ConversionException(type, msg + ", " + describe(invalid), Map.of("error", invalid.getMessage()));
+            String error = describe(invalid);
+            throw new ConversionException(type, msg + ", " + error, Map.of("error", error));
         }
     }
 

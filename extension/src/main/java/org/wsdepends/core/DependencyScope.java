@@ -98,7 +98,7 @@ public final class DependencyScope {
         try {
             instance.instance.destroy();
             return true;
-        } catch (Exception | LinkageError failure) {
+        } catch (Throwable failure) {
             LOG.log(Level.ERROR, "The disposer of " + instance.dependency.member() + " threw while closing the " + name
                     + " scope; the other disposers still run", failure);
             return false;

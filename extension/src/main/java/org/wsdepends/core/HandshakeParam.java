@@ -125,7 +125,7 @@ public final class HandshakeParam {
         }
     }
 
-    private Object convertOne(String raw, List<Object> at, List<ValidationError> errors, boolean checked) {
+    private Object convertOne(String raw, List<Object> at, List<ValidationError> errors, boolean whole) {
         Object value;
         try {
             value = converter.convert(raw);
@@ -133,7 +133,7 @@ public final class HandshakeParam {
             errors.add(new ValidationError(invalid.type(), at, invalid.getMessage(), raw, invalid.ctx()));
             return null;
         }
-        return !checked || passesChecks(value, raw, at, errors) ? value : null;
+        return passesChecks(value, raw, at, errors, whole) ? value : null;
     }
 
     private Object convertAll(List<String> raw, List<ValidationError> errors) {
@@ -148,18 +148,35 @@ public final class HandshakeParam {
         if (errors.size() > before) {
             return null;
         }
-        // declaration constraints (@Size, @NotEmpty) apply to the collection, as Bean Validation does
         Object collection = shape == Shape.SET ? Collections.unmodifiableSet((LinkedHashSet<Object>) values)
                 : Collections.unmodifiableList((List<Object>) values);
-        return passesChecks(collection, raw, loc, errors) ? collection : null;
+        return passesContainerChecks(collection, raw, errors) ? collection : null;
     }
 
-    private boolean passesChecks(Object value, Object raw, List<Object> at, List<ValidationError> errors) {
+    /** @param whole whether the value is the whole injection point, or one element of a collection */
+    private boolean passesChecks(Object value, Object raw, List<Object> at, List<ValidationError> errors, boolean whole) {
         for (ConstraintCheck check : checks) {
+            if (!whole && check instanceof ConstraintCheck.OnContainer) {
+                continue;
+            }
             ConstraintCheck.Failure failure = check.check(value);
             if (failure != null) {
                 errors.add(new ValidationError(failure.type(), at, failure.msg(), raw, failure.ctx()));
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code @Size} and {@code @NotEmpty} apply to the collection as a whole, as in Bean Validation. */
+    private boolean passesContainerChecks(Object collection, List<String> raw, List<ValidationError> errors) {
+        for (ConstraintCheck check : checks) {
+            if (check instanceof ConstraintCheck.OnContainer) {
+                ConstraintCheck.Failure failure = check.check(collection);
+                if (failure != null) {
+                    errors.add(new ValidationError(failure.type(), loc, failure.msg(), raw, failure.ctx()));
+                    return false;
+                }
             }
         }
         return true;

@@ -86,19 +86,22 @@ public final class WrapPolicy {
         if (marked(type) || type.getPackage() != null && marked(type.getPackage())) {
             return true;
         }
-        for (Field field : type.getDeclaredFields()) {
-            if (marked(field)) {
-                return true;
-            }
-        }
         for (Executable executable : type.getDeclaredConstructors()) {
             if (markedParameters(executable)) {
                 return true;
             }
         }
-        for (Executable executable : type.getDeclaredMethods()) {
-            if (marked(executable) || markedParameters(executable)) {
-                return true;
+        // injection points and handler methods are inherited, so superclasses count too
+        for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
+            for (Field field : level.getDeclaredFields()) {
+                if (marked(field)) {
+                    return true;
+                }
+            }
+            for (Executable executable : level.getDeclaredMethods()) {
+                if (marked(executable) || markedParameters(executable)) {
+                    return true;
+                }
             }
         }
         return false;

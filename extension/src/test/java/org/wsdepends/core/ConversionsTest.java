@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -156,8 +155,6 @@ class ConversionsTest {
     }
 
     @Test
-    @Disabled("BUG: BigDecimal does not strip surrounding whitespace although int/float/bool/UUID/java.time do"
-            + " (Python's Decimal(' 1.5 '), and so pydantic, accepts it)")
     void bigDecimalIgnoresSurroundingWhitespaceLikeTheOtherNumbers() throws Exception {
         assertThat(convert(BigDecimal.class, " 1.5 ")).isEqualTo(new BigDecimal("1.5"));
     }
@@ -227,8 +224,6 @@ class ConversionsTest {
     }
 
     @Test
-    @Disabled("BUG: temporal ctx.error is the Java DateTimeParseException text, not the suffix of msg"
-            + " (pydantic formats msg as '..., {error}' from ctx.error, e.g. ctx {\"error\":\"input is too short\"})")
     void temporalContextErrorIsTheMessageSuffix() {
         ConversionException failure = failure(LocalDate.class, "");
 

@@ -14,7 +14,6 @@ import jakarta.websocket.server.PathParam;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.Cookie;
 import org.wsdepends.DefaultValue;
@@ -168,8 +167,6 @@ class WrapPolicyTest {
     }
 
     @Test
-    @Disabled("BUG: WrapPolicy only looks at declared members, so an endpoint whose wsdepends annotations are inherited"
-            + " (superclass field or public @OnMessage method) is not wrapped, although EndpointAnalyzer reads the whole hierarchy")
     void inheritedAnnotationsCount() {
         assertThat(WrapPolicy.usesWsDepends(InheritingEndpoint.class)).isTrue();
     }
