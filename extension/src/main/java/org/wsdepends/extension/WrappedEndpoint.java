@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.CreationException;
@@ -53,7 +54,10 @@ public final class WrappedEndpoint extends Endpoint {
 
     private final EndpointRuntime runtime;
     private final DependencyScope connection;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicInteger callbacksRunning = new AtomicInteger();
+    private volatile boolean endRequested;
     private Session session;
     private HandshakeData handshake;
     private Object[] connectionValues = NO_VALUES;
@@ -70,6 +74,7 @@ public final class WrappedEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
         runtime.opened(this);
+        callbacksRunning.incrementAndGet();
         boolean activated = runtime.activateRequestContext();
         try {
             HandshakeData captured = (HandshakeData) config.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
@@ -93,12 +98,13 @@ public final class WrappedEndpoint extends Endpoint {
             fail(unwrap(failure));
         } finally {
             runtime.deactivateRequestContext(activated);
+            callbackDone();
         }
     }
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        if (!ended.compareAndSet(false, true)) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
         boolean activated = runtime.activateRequestContext();
@@ -109,25 +115,47 @@ public final class WrappedEndpoint extends Endpoint {
         } catch (Throwable failure) {
             LOG.log(Level.ERROR, "@OnClose of " + description() + " threw", unwrap(failure));
         } finally {
-            try {
-                connection.close();
-                if (instanceContext != null) {
-                    runtime.release(instance, instanceContext);
-                }
-            } finally {
-                runtime.ended(this);
-                runtime.deactivateRequestContext(activated);
+            runtime.deactivateRequestContext(activated);
+            // containers call onClose re-entrantly when a callback closes the session (and Undertow on
+            // its I/O thread): the connection's cleanup waits for running callbacks, so message-scoped
+            // cleanup still comes first and no dependency is disposed while a callback uses it
+            endRequested = true;
+            if (callbacksRunning.get() == 0) {
+                end();
             }
         }
     }
 
     @Override
     public void onError(Session session, Throwable thr) {
+        callbacksRunning.incrementAndGet();
         boolean activated = runtime.activateRequestContext();
         try {
             fail(unwrap(thr));
         } finally {
             runtime.deactivateRequestContext(activated);
+            callbackDone();
+        }
+    }
+
+    private void callbackDone() {
+        if (callbacksRunning.decrementAndGet() == 0 && endRequested) {
+            end();
+        }
+    }
+
+    /** The connection's cleanup and the endpoint's release, exactly once. */
+    private void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            connection.close();
+            if (instanceContext != null) {
+                runtime.release(instance, instanceContext);
+            }
+        } finally {
+            runtime.ended(this);
         }
     }
 
@@ -178,6 +206,7 @@ public final class WrappedEndpoint extends Endpoint {
             LOG.log(Level.DEBUG, "closing " + description() + " on shutdown failed", closeFailed);
         }
         onClose(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+        end();
     }
 
     private void fail(Throwable failure) {
@@ -200,6 +229,7 @@ public final class WrappedEndpoint extends Endpoint {
         if (handler.maxMessageSize > 0 && tooBig(handler, payload)) {
             return;
         }
+        callbacksRunning.incrementAndGet();
         boolean activated = runtime.activateRequestContext();
         try {
             Object message = handler.payload == HandlerMethod.Payload.JSON ? fromJson(handler, (String) payload)
@@ -215,6 +245,7 @@ public final class WrappedEndpoint extends Endpoint {
             fail(unwrap(failure));
         } finally {
             runtime.deactivateRequestContext(activated);
+            callbackDone();
         }
     }
 

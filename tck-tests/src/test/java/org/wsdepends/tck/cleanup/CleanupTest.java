@@ -177,7 +177,8 @@ class CleanupTest {
         }
         java.util.List<String> events = EVENTS.awaitEvent("close C");
         assertThat(events.indexOf("@OnClose 1000")).isLessThan(events.indexOf("close B"));
-        assertThat(events).containsSubsequence("message close", "@OnClose 1000", "close B", "close A", "close C");
+        // the endpoint closed inside @OnMessage: the message scope is still cleaned up before the connection's
+        assertThat(events).containsSubsequence("message close", "@OnClose 1000", "close PerMessage", "close B", "close A", "close C");
         assertThat(events).containsOnlyOnce("close A", "close B", "close C", "close PerMessage");
     }
 
