@@ -1,0 +1,109 @@
+package org.wsdepends.examples.chat;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.Session;
+
+/**
+ * The rooms: who is in each, and the last messages. Events go to clients as JSON objects with a
+ * {@code type}: {@code history}, {@code presence}, {@code joined}, {@code left}, {@code message}.
+ */
+@ApplicationScoped
+public class Rooms {
+
+    private static final int KEPT_MESSAGES = 100;
+
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Jsonb json = JsonbBuilder.create();
+
+    /** Adds a member and tells the others. */
+    void join(String room, User user, Session session, int history) {
+        Room joined = rooms.computeIfAbsent(room, name -> new Room());
+        List<Map<String, Object>> recent;
+        synchronized (joined) {
+            joined.members.put(session, user);
+            List<Map<String, Object>> all = new ArrayList<>(joined.messages);
+            recent = all.subList(Math.max(0, all.size() - history), all.size());
+        }
+        send(session, event("history", "messages", recent));
+        broadcast(room, event("joined", "user", user.name()));
+        broadcast(room, event("presence", "users", names(joined)));
+    }
+
+    /** Removes a member and tells the others that they left. */
+    void leave(String room, User user, Session session) {
+        Room left = rooms.get(room);
+        if (left == null) {
+            return;
+        }
+        synchronized (left) {
+            left.members.remove(session);
+        }
+        broadcast(room, event("left", "user", user.name()));
+        broadcast(room, event("presence", "users", names(left)));
+    }
+
+    /** Keeps a message and sends it to every member. */
+    void say(String room, User user, String text) {
+        Map<String, Object> message = event("message", "user", user.name());
+        message.put("text", text);
+        message.put("at", Instant.now().toString());
+        Room target = rooms.get(room);
+        if (target == null) {
+            return;
+        }
+        synchronized (target) {
+            target.messages.addLast(message);
+            if (target.messages.size() > KEPT_MESSAGES) {
+                target.messages.removeFirst();
+            }
+        }
+        broadcast(room, message);
+    }
+
+    private void broadcast(String room, Map<String, Object> event) {
+        Room target = rooms.get(room);
+        if (target == null) {
+            return;
+        }
+        List<Session> members;
+        synchronized (target) {
+            members = new ArrayList<>(target.members.keySet());
+        }
+        members.forEach(member -> send(member, event));
+    }
+
+    private void send(Session session, Map<String, Object> event) {
+        if (session.isOpen()) {
+            session.getAsyncRemote().sendText(json.toJson(event));
+        }
+    }
+
+    private static List<String> names(Room room) {
+        synchronized (room) {
+            return room.members.values().stream().map(User::name).sorted().toList();
+        }
+    }
+
+    private static Map<String, Object> event(String type, String key, Object value) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put(key, value);
+        return event;
+    }
+
+    private static final class Room {
+        final Map<Session, User> members = new LinkedHashMap<>();
+        final Deque<Map<String, Object>> messages = new ArrayDeque<>();
+    }
+}
