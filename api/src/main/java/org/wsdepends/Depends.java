@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
@@ -108,31 +107,5 @@ public @interface Depends {
          * @return the declarations
          */
         Depends[] value();
-    }
-
-    /** The literal {@code @Depends} with all defaults, for programmatic lookups. */
-    final class Literal extends AnnotationLiteral<Depends> implements Depends {
-        private static final long serialVersionUID = 1L;
-
-        /** The single instance with all defaults. */
-        public static final Literal INSTANCE = new Literal();
-
-        private Literal() {
-        }
-
-        @Override
-        public boolean cached() {
-            return true;
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.AUTO;
-        }
-
-        @Override
-        public Class<?> value() {
-            return void.class;
-        }
     }
 }

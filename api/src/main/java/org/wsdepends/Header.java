@@ -6,7 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
@@ -43,20 +42,4 @@ public @interface Header {
      */
     @Nonbinding
     String value() default "";
-
-    /** The literal {@code @Header("")}, for programmatic lookups. */
-    final class Literal extends AnnotationLiteral<Header> implements Header {
-        private static final long serialVersionUID = 1L;
-
-        /** The single instance with the default (empty) name. */
-        public static final Literal INSTANCE = new Literal();
-
-        private Literal() {
-        }
-
-        @Override
-        public String value() {
-            return "";
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
@@ -45,20 +44,4 @@ public @interface Path {
      */
     @Nonbinding
     String value() default "";
-
-    /** The literal {@code @Path("")}, for programmatic lookups. */
-    final class Literal extends AnnotationLiteral<Path> implements Path {
-        private static final long serialVersionUID = 1L;
-
-        /** The single instance with the default (empty) name. */
-        public static final Literal INSTANCE = new Literal();
-
-        private Literal() {
-        }
-
-        @Override
-        public String value() {
-            return "";
-        }
-    }
 }

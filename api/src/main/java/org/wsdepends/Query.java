@@ -6,7 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
@@ -52,20 +51,4 @@ public @interface Query {
      */
     @Nonbinding
     String value() default "";
-
-    /** The literal {@code @Query("")}, for programmatic lookups. */
-    final class Literal extends AnnotationLiteral<Query> implements Query {
-        private static final long serialVersionUID = 1L;
-
-        /** The single instance with the default (empty) name. */
-        public static final Literal INSTANCE = new Literal();
-
-        private Literal() {
-        }
-
-        @Override
-        public String value() {
-            return "";
-        }
-    }
 }

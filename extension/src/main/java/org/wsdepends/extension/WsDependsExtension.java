@@ -35,7 +35,6 @@ import jakarta.enterprise.inject.spi.ProcessProducer;
 import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Inject;
 import jakarta.websocket.server.PathParam;
@@ -273,7 +272,7 @@ public class WsDependsExtension implements Extension {
 
     private static EndpointAnalyzer.DependencyLookup lookup(BeanManager beanManager, Map<Bean<?>, Dependency> nodes) {
         return (type, site, problems) -> {
-            Set<Bean<?>> beans = beanManager.getBeans(type, Depends.Literal.INSTANCE);
+            Set<Bean<?>> beans = beanManager.getBeans(type, literal(Depends.class));
             String typeName = type.getTypeName();
             if (beans.isEmpty()) {
                 problems.add(site + ": no @Produces @Depends producer of " + typeName + ". Fix: add a method"
@@ -336,17 +335,14 @@ public class WsDependsExtension implements Extension {
         return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
     }
 
+    /** The qualifier instance for a synthetic bean; its name is non-binding, so an empty one matches all. */
     private static Annotation literal(Class<? extends Annotation> qualifier) {
-        if (qualifier == Query.class) {
-            return Query.Literal.INSTANCE;
-        } else if (qualifier == Header.class) {
-            return Header.Literal.INSTANCE;
-        } else if (qualifier == Cookie.class) {
-            return Cookie.Literal.INSTANCE;
-        } else if (qualifier == Path.class) {
-            return Path.Literal.INSTANCE;
+        try {
+            return QualifierInstances.class.getDeclaredMethod("carrier", Object.class).getParameters()[0]
+                    .getAnnotation(qualifier);
+        } catch (NoSuchMethodException impossible) {
+            throw new IllegalStateException(impossible);
         }
-        return PathParamLiteral.INSTANCE;
     }
 
     /** A {@code @Depends} producer: its original CDI producer, and its bean once CDI reports it. */
@@ -380,14 +376,16 @@ public class WsDependsExtension implements Extension {
         }
     }
 
-    /** {@code @PathParam("")}: the name is non-binding once the extension made it a qualifier. */
-    @SuppressWarnings("all")
-    private static final class PathParamLiteral extends AnnotationLiteral<PathParam> implements PathParam {
-        static final PathParamLiteral INSTANCE = new PathParamLiteral();
+    /**
+     * Its parameter carries one instance of each qualifier with its defaults, read reflectively:
+     * annotation instances without a hand-written literal class per qualifier. Never called.
+     */
+    private static final class QualifierInstances {
+        private QualifierInstances() {
+        }
 
-        @Override
-        public String value() {
-            return "";
+        @SuppressWarnings("unused")
+        private static void carrier(@Query @Header @Cookie @Path @PathParam("") @Depends Object value) {
         }
     }
 }
