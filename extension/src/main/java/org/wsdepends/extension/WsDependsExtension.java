@@ -106,11 +106,18 @@ public class WsDependsExtension implements Extension {
         }
     }
 
-    <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event) {
+    <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event, BeanManager beanManager) {
         InjectionPoint point = event.getInjectionPoint();
         for (Annotation qualifier : point.getQualifiers()) {
             if (HANDSHAKE_QUALIFIERS.contains(qualifier.annotationType())) {
                 addHandshakeType(qualifier.annotationType(), point.getType());
+                if (point.getBean() != null && beanManager.isNormalScope(point.getBean().getScope())) {
+                    event.addDefinitionError(new DeploymentProblems(List.of(point.getMember().getDeclaringClass().getName()
+                            + "#" + point.getMember().getName() + ": @" + qualifier.annotationType().getSimpleName()
+                            + " in a @" + point.getBean().getScope().getSimpleName() + " bean, which all connections share,"
+                            + " while handshake values belong to one connection. Fix: inject it into the endpoint or into a"
+                            + " @Produces @Depends producer's parameters")));
+                }
             }
         }
     }

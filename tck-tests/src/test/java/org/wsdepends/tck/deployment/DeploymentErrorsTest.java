@@ -92,6 +92,25 @@ class DeploymentErrorsTest {
         }
     }
 
+    /** Shared by all connections, so it cannot hold one connection's handshake value. */
+    @ApplicationScoped
+    public static class SharedHolder {
+        @Inject @Query("token") String token;
+    }
+
+    @ServerEndpoint("/fine")
+    public static class FineEndpoint {
+        @Inject @Query("token") String token;
+    }
+
+    @Test
+    void handshakeValuesInNormalScopedBeansAreRefused() {
+        assertThatThrownBy(() -> WsDependsServer.builder().port(0).endpoints(FineEndpoint.class).beans(SharedHolder.class).start())
+                .hasStackTraceContaining(SharedHolder.class.getName() + "#token: @Query in a @ApplicationScoped bean, which all"
+                        + " connections share, while handshake values belong to one connection. Fix: inject it into the endpoint"
+                        + " or into a @Produces @Depends producer's parameters");
+    }
+
     @Test
     void everyProblemIsReportedWithClassMemberAndFix() {
         String endpoint = BrokenEndpoint.class.getName();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -41,6 +42,11 @@ class FlagshipExampleTest {
         @Inject @Query @DefaultValue("20") @Min(1) @Max(100) int history;
         @Inject @Header("x-client") Optional<String> client;
         @Inject @Depends User user;
+
+        @PostConstruct
+        void created() {
+            EVENTS.add("endpoint created");
+        }
 
         @OnMessage
         public String onMessage(String text, @Depends Audit audit) {
@@ -118,7 +124,7 @@ class FlagshipExampleTest {
             assertThat(client.nextText()).isEqualTo("lobby: again (alice, history 5, client cli)");
         }
         assertThat(EVENTS.awaitEvent("db close")).containsExactly(
-                "db open",
+                "db open", "endpoint created",
                 "audit open", "audit alice hello", "audit close",
                 "audit open", "audit alice again", "audit close",
                 "db close");
