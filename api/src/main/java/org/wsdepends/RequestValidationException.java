@@ -19,6 +19,7 @@ public class RequestValidationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ValidationError> errors;
+    /** What was being resolved. */
     private final String endpoint;
 
     /**

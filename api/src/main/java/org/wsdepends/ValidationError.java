@@ -25,6 +25,12 @@ public record ValidationError(String type, List<Object> loc, String msg, Object 
     /**
      * Copies the collections so the error is immutable.
      *
+     * @param type  the pydantic error type
+     * @param loc   the location
+     * @param msg   the message
+     * @param input the raw value, {@code null} when missing
+     * @param ctx   the context, {@code null} or empty for none
+     *
      * @throws NullPointerException if {@code type}, {@code loc} or {@code msg} is {@code null}
      */
     public ValidationError {

@@ -19,7 +19,9 @@ public class WebSocketException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The close code. */
     private final int code;
+    /** The full reason. */
     private final String reason;
 
     /**

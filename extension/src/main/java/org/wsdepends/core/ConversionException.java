@@ -10,6 +10,7 @@ public final class ConversionException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The pydantic error type. */
     private final String type;
     private final transient Map<String, Object> ctx;
 

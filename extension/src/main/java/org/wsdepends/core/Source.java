@@ -5,9 +5,13 @@ package org.wsdepends.core;
  * errors of one dependant: path, query, header, cookie.
  */
 public enum Source {
+    /** A variable of the endpoint's path template. */
     PATH("path"),
+    /** A query parameter. */
     QUERY("query"),
+    /** A request header. */
     HEADER("header"),
+    /** A cookie of the {@code Cookie} header. */
     COOKIE("cookie");
 
     private final String loc;

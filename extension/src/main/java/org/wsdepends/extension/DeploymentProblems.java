@@ -10,6 +10,7 @@ public final class DeploymentProblems extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The problems, one sentence each. */
     private final List<String> problems;
 
     DeploymentProblems(List<String> problems) {
