@@ -1,0 +1,244 @@
+package org.wsdepends.examples.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What wrapping costs: the same endpoint raw ({@code RawEcho}) and wrapped ({@code WrappedEcho}) on
+ * one server, measured in one run from this JVM over loopback, in alternating rounds (raw, wrapped,
+ * raw, wrapped, ...). Prints the medians, wrapped against raw, and the budget of design.md §7.
+ *
+ * <p>The server runs in a JVM of its own (the embedded runtime), or on a WildFly given with
+ * {@code --wildfly}; its CPU time and heap come from the server process itself, because this load
+ * generator shares the machine's cores with it.
+ */
+public final class Benchmark {
+
+    private static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    /** Warm-up alternates too, so that the JIT compiler sees both endpoints' paths equally often. */
+    private static final int WARMUP_CHUNKS = 3;
+
+    private Benchmark() {
+    }
+
+    /**
+     * @param args see {@link Options#USAGE}
+     * @throws Exception if the run could not be completed
+     */
+    public static void main(String[] args) throws Exception {
+        // before anything creates the common pool: on 2 cores its default makes the JDK WebSocket
+        // client start a thread per task (research/embedded.md #16)
+        if (System.getProperty(PARALLELISM) == null) {
+            System.setProperty(PARALLELISM, Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        }
+        Options options;
+        try {
+            options = Options.parse(args, defaultWork());
+        } catch (IllegalArgumentException usage) {
+            System.err.println(usage.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.analyse() != null) {
+            JfrSummary.print(options.analyse(), options.focus(), System.out);
+            return;
+        }
+        System.exit(run(options, System.out, System.err) ? 0 : 1);
+    }
+
+    /**
+     * Runs the benchmark and prints its report.
+     *
+     * @param options  the settings
+     * @param out      where the report goes
+     * @param progress where each round is reported as it ends
+     * @return whether every operation succeeded and every resource was closed again
+     * @throws Exception if the server could not be started or stopped answering
+     */
+    static boolean run(Options options, PrintStream out, PrintStream progress) throws Exception {
+        long deadline = System.nanoTime() + options.maxRun().toNanos();
+        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String loadBefore = loadAverage();
+        ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "bench-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        progress.println("starting the server (" + (options.wildfly() == null ? "embedded" : "WildFly " + options.wildfly())
+                + "), logs in " + options.work());
+        try (Target target = options.wildfly() == null ? EmbeddedTarget.start(options.work(), options.jfr())
+                : WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr())) {
+            HttpClient client = HttpClient.newBuilder().executor(executor).build();
+            Report report = new Report();
+            boolean clean;
+            try (Probe probe = Probe.connect(client, target.base())) {
+                Load load = new Load(client, target.base(), probe, options.messageBytes());
+                checkSameWork(load, options.kinds(), progress);
+                Histograms histograms = options.histogram() ? new Histograms(target.serverPid(), options.work()) : null;
+                measure(options, load, report, histograms, deadline, progress);
+                clean = allClosed(probe, progress);
+            }
+            out.println();
+            out.println("wsdepends benchmark, " + started + ": wrapped (5 handshake values, 2 dependencies, @Min) against"
+                    + " raw (the same work by hand), same server, same run");
+            out.println("server: " + target.describe());
+            out.println("machine: " + machine() + "; load average (1, 5, 15 min) before " + loadBefore + ", after "
+                    + loadAverage());
+            out.println("settings: " + options.describe());
+            out.println();
+            report.print(out);
+            if (report.errors() > 0) {
+                out.println();
+                out.println("WARNING: " + report.errors() + " operations failed; see " + options.work());
+            }
+            return clean && report.errors() == 0;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void measure(Options options, Load load, Report report, Histograms histograms, long deadline,
+            PrintStream progress) throws Exception {
+        List<String> kinds = options.kinds();
+        if (options.phase("handshake")) {
+            String label = "open, first message, close; " + options.concurrency() + " concurrent";
+            for (int chunk = 0; chunk < WARMUP_CHUNKS; chunk++) {
+                for (String kind : kinds) {
+                    load.handshakes(kind, options.concurrency(), options.warmup().dividedBy(WARMUP_CHUNKS), options.maxOps());
+                }
+            }
+            for (int i = 1; i <= options.rounds(); i++) {
+                for (String kind : kinds) {
+                    checkTime(deadline);
+                    Load.Round round = load.handshakes(kind, options.concurrency(), options.round(), options.maxOps());
+                    report.handshake(round, label);
+                    progress.printf(Locale.ROOT, "handshake %-7s round %d: %,8.0f/s  %,7.0f µs server CPU each%s%n", kind, i,
+                            round.perSecond(), round.cpuMicrosPerOp(), errors(round));
+                }
+            }
+        }
+        if (options.phase("echo")) {
+            String label = options.connections() + " connections, " + options.messageBytes() + " B";
+            for (int chunk = 0; chunk < WARMUP_CHUNKS; chunk++) {
+                for (String kind : kinds) {
+                    load.echo(kind, options.connections(), options.warmup().dividedBy(2 * WARMUP_CHUNKS), options.maxOps());
+                }
+            }
+            for (int i = 1; i <= options.rounds(); i++) {
+                for (String kind : kinds) {
+                    checkTime(deadline);
+                    Load.Round round = load.echo(kind, options.connections(), options.round(), options.maxOps());
+                    report.echo(round, label);
+                    progress.printf(Locale.ROOT, "echo      %-7s round %d: %,8.0f/s  %,7.1f µs server CPU each%s%n", kind, i,
+                            round.perSecond(), round.cpuMicrosPerOp(), errors(round));
+                }
+            }
+        }
+        if (options.phase("heap")) {
+            String label = String.format(Locale.ROOT, "%,d open", options.idle());
+            for (String kind : kinds) {
+                load.idleHeap(kind, Math.max(1, options.idle() / 10), options.concurrency(), null);
+            }
+            for (int i = 1; i <= options.heapRounds(); i++) {
+                for (String kind : kinds) {
+                    checkTime(deadline);
+                    Load.HeapRound round = load.idleHeap(kind, options.idle(), options.concurrency(), histograms);
+                    report.heap(round, label);
+                    progress.printf(Locale.ROOT, "heap      %-7s round %d: %,8.0f B per idle connection%n", kind, i,
+                            round.bytesPerConnection());
+                }
+            }
+        }
+    }
+
+    /** Both endpoints must answer the same handshake with the same message, and echo. */
+    private static void checkSameWork(Load load, List<String> kinds, PrintStream progress) throws Exception {
+        String expected = null;
+        for (String kind : kinds) {
+            Conn conn = new Conn();
+            WebSocket socket = load.open(kind, conn).get(30, TimeUnit.SECONDS);
+            String welcome = conn.first.get(30, TimeUnit.SECONDS);
+            if (expected != null && !expected.equals(welcome)) {
+                throw new IllegalStateException("the endpoints differ: raw sent \"" + expected + "\", " + kind + " sent \""
+                        + welcome + "\"");
+            }
+            expected = welcome;
+            load.closeAll(List.of(conn));
+            if (!socket.isOutputClosed()) {
+                throw new IllegalStateException(kind + " did not close");
+            }
+        }
+        progress.println("both endpoints answer: " + expected);
+    }
+
+    /** The endpoints' resources must all be closed once the connections are (the disposer ran each time). */
+    private static boolean allClosed(Probe probe, PrintStream progress) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long open;
+        while ((open = probe.openResources()) != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (open != 0) {
+            progress.println("ERROR: " + open + " resources are still open after every connection closed");
+        }
+        return open == 0;
+    }
+
+    private static String errors(Load.Round round) {
+        return round.errors() == 0 ? "" : "  (" + round.errors() + " failed)";
+    }
+
+    private static void checkTime(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the run took longer than --max-minutes; stopped");
+        }
+    }
+
+    private static String machine() {
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip() + ", ").orElse("");
+        } catch (IOException notLinux) {
+            // the model is a nice-to-have
+        }
+        return cpu + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + ", " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version") + ", common pool parallelism "
+                + ForkJoinPool.getCommonPoolParallelism();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException notLinux) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+
+    /** {@code target/benchmark-run} next to the jar (or the classes directory) this runs from. */
+    private static Path defaultWork() {
+        try {
+            Path source = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return source.toAbsolutePath().getParent().resolve("benchmark-run");
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return Path.of("benchmark-run");
+        }
+    }
+}

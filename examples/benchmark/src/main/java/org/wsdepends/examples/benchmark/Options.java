@@ -1,0 +1,174 @@
+package org.wsdepends.examples.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The benchmark's command line: {@code --name value} pairs, each with a default. */
+final class Options {
+
+    static final String USAGE = """
+            usage: java -jar wsdepends-benchmark.jar [--name value]...
+              --rounds N          measured rounds per endpoint for handshakes and echo (default 5, at least 3)
+              --heap-rounds N     measured rounds per endpoint for idle-connection heap (default 3)
+              --seconds S         length of a handshake or echo round (default 4)
+              --warmup-seconds S  untimed handshakes per endpoint before measuring, half of it for echo (default 15)
+              --concurrency N     concurrent handshakes (default 8)
+              --connections N     echo connections (default 16)
+              --message-bytes N   echo message size (default 64)
+              --idle N            idle connections for the heap measurement (default 2000)
+              --max-ops N         at most N operations per round, whatever its length (default 5000000)
+              --phases LIST       any of handshake,echo,heap (default all three)
+              --only KIND         raw or wrapped: measure one endpoint only (for profiling)
+              --histogram true    write class histograms of what idle connections retain to the work directory
+              --jfr FILE          record the server with JFR (settings=profile) into FILE
+              --wildfly HOME      run the server on the WildFly in HOME instead of the embedded runtime
+              --port-offset N     WildFly's jboss.socket.binding.port-offset (default 4100)
+              --work DIR          where logs and the WildFly base directory go (default target/benchmark-run)
+              --max-minutes M     abort the run after M minutes (default 30)
+              --analyse FILE      print a summary of a JFR recording instead of running
+              --focus METHOD      with --analyse: the callee tree of package.Class.method
+            """;
+
+    private static final Set<String> NAMES = Set.of("rounds", "heap-rounds", "seconds", "warmup-seconds", "concurrency",
+            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "port-offset", "work",
+            "max-minutes", "analyse", "max-ops", "histogram", "focus");
+
+    private final Map<String, String> values;
+
+    private Options(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static Options parse(String[] args, Path defaultWork) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("work", defaultWork.toString());
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name == null || !NAMES.contains(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "\n" + USAGE);
+            }
+            values.put(name, args[++i]);
+        }
+        Options options = new Options(values);
+        if (options.only() != null && !List.of("raw", "wrapped").contains(options.only())) {
+            throw new IllegalArgumentException("--only takes raw or wrapped\n" + USAGE);
+        }
+        return options;
+    }
+
+    int rounds() {
+        return number("rounds", 5);
+    }
+
+    int heapRounds() {
+        return number("heap-rounds", 3);
+    }
+
+    Duration round() {
+        return seconds("seconds", 4);
+    }
+
+    Duration warmup() {
+        return seconds("warmup-seconds", 15);
+    }
+
+    int concurrency() {
+        return number("concurrency", 8);
+    }
+
+    int connections() {
+        return number("connections", 16);
+    }
+
+    int messageBytes() {
+        return number("message-bytes", 64);
+    }
+
+    int idle() {
+        return number("idle", 2000);
+    }
+
+    /** Bounds the operations of one round, whatever its duration. */
+    int maxOps() {
+        return number("max-ops", 5_000_000);
+    }
+
+    boolean phase(String name) {
+        return List.of(values.getOrDefault("phases", "handshake,echo,heap").split(",")).contains(name);
+    }
+
+    /** @return the endpoints to measure, in the order of each pair of rounds */
+    List<String> kinds() {
+        return only() == null ? List.of("raw", "wrapped") : List.of(only());
+    }
+
+    String only() {
+        return values.get("only");
+    }
+
+    boolean histogram() {
+        return Boolean.parseBoolean(values.get("histogram"));
+    }
+
+    Path jfr() {
+        return path("jfr");
+    }
+
+    Path wildfly() {
+        return path("wildfly");
+    }
+
+    int portOffset() {
+        return number("port-offset", 4100);
+    }
+
+    Path work() {
+        return path("work");
+    }
+
+    Duration maxRun() {
+        return Duration.ofMinutes(number("max-minutes", 30));
+    }
+
+    String focus() {
+        return values.get("focus");
+    }
+
+    Path analyse() {
+        return path("analyse");
+    }
+
+    /** @return the settings as passed or defaulted, for the report */
+    String describe() {
+        return "rounds " + rounds() + "+" + rounds() + " (heap " + heapRounds() + "+" + heapRounds() + "), "
+                + round().toMillis() / 1000.0 + " s each after " + warmup().toMillis() / 1000.0 + " s (echo: half) of warm-up per endpoint";
+    }
+
+    private Path path(String name) {
+        String value = values.get(name);
+        return value == null ? null : Path.of(value);
+    }
+
+    private int number(String name, int defaultValue) {
+        String value = values.get(name);
+        try {
+            return value == null ? defaultValue : Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("--" + name + " takes a whole number: " + value);
+        }
+    }
+
+    private Duration seconds(String name, double defaultValue) {
+        String value = values.get(name);
+        try {
+            double seconds = value == null ? defaultValue : Double.parseDouble(value);
+            return Duration.ofMillis((long) (seconds * 1000));
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("--" + name + " takes a number of seconds: " + value);
+        }
+    }
+}

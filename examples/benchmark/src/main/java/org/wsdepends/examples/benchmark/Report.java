@@ -1,0 +1,214 @@
+package org.wsdepends.examples.benchmark;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The rounds of one run and the table of their medians: wrapped against raw, and against the budget
+ * of design.md §7.
+ */
+final class Report {
+
+    private final List<Load.Round> handshakes = new ArrayList<>();
+    private final List<Load.Round> echoes = new ArrayList<>();
+    private final List<Load.HeapRound> heaps = new ArrayList<>();
+    private String handshakeLabel = "";
+    private String echoLabel = "";
+    private String heapLabel = "";
+
+    void handshake(Load.Round round, String label) {
+        handshakes.add(round);
+        handshakeLabel = label;
+    }
+
+    void echo(Load.Round round, String label) {
+        echoes.add(round);
+        echoLabel = label;
+    }
+
+    void heap(Load.HeapRound round, String label) {
+        heaps.add(round);
+        heapLabel = label;
+    }
+
+    /** @return the failed operations of all rounds */
+    int errors() {
+        int errors = 0;
+        for (Load.Round round : handshakes) {
+            errors += round.errors();
+        }
+        for (Load.Round round : echoes) {
+            errors += round.errors();
+        }
+        return errors;
+    }
+
+    /** Prints the table (Markdown) and then every round's value, so the noise shows. */
+    void print(PrintStream out) {
+        List<Row> rows = rows();
+        out.println("| metric | raw | wrapped | wrapped vs raw | budget | |");
+        out.println("|---|---:|---:|---:|---|---|");
+        for (Row row : rows) {
+            double raw = row.median("raw");
+            double wrapped = row.median("wrapped");
+            String comparison = "";
+            String verdict = "";
+            if (!Double.isNaN(raw) && !Double.isNaN(wrapped) && row.compare != Compare.NONE) {
+                double value = row.compare == Compare.RATIO ? wrapped / raw : wrapped - raw;
+                comparison = row.compare == Compare.RATIO ? format("%.1f %%", 100 * value) : format(row.diffFormat, value);
+                if (row.budget != null) {
+                    verdict = row.budget.met(value) ? "met" : "**missed**";
+                }
+            }
+            out.println("| " + row.name + " | " + row.cell("raw") + " | " + row.cell("wrapped") + " | " + comparison + " | "
+                    + (row.budget == null ? "" : row.budget.text) + " | " + verdict + " |");
+        }
+        out.println();
+        out.println("Rounds in run order (pair: wrapped / raw of adjacent rounds; spread: (max - min) / median):");
+        for (Row row : rows) {
+            if (row.perRound == null) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-60s ", row.name));
+            for (String kind : List.of("raw", "wrapped")) {
+                double[] values = row.values(kind);
+                if (values.length > 0) {
+                    line.append(kind).append(':');
+                    for (double value : values) {
+                        line.append(' ').append(format(row.perRound, value));
+                    }
+                    line.append(format(" (spread %.0f %%)   ", 100 * spread(values)));
+                }
+            }
+            double[] raw = row.values("raw");
+            double[] wrapped = row.values("wrapped");
+            if (raw.length > 0 && raw.length == wrapped.length && row.compare == Compare.RATIO) {
+                line.append("pairs:");
+                for (int i = 0; i < raw.length; i++) {
+                    line.append(format(" %.1f%%", 100 * wrapped[i] / raw[i]));
+                }
+            }
+            out.println(line);
+        }
+    }
+
+    private List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        if (!handshakes.isEmpty()) {
+            rows.add(new Row("handshakes/s (" + handshakeLabel + ")", byKind(handshakes, Load.Round::perSecond), "%,.0f",
+                    "%,.0f", Compare.RATIO, null, new Budget("≥ 95 %", value -> value >= 0.95)));
+            rows.add(new Row("server CPU per handshake", byKind(handshakes, Load.Round::cpuMicrosPerOp), "%,.0f µs", "%,.0f",
+                    Compare.DIFF, "%+,.0f µs", new Budget("≤ +50 µs", value -> value <= 50)));
+            rows.add(latencyRow("handshake latency p50 / p99", handshakes));
+        }
+        if (!echoes.isEmpty()) {
+            rows.add(new Row("echo messages/s (" + echoLabel + ")", byKind(echoes, Load.Round::perSecond), "%,.0f", "%,.0f",
+                    Compare.RATIO, null, new Budget("≥ 98 %", value -> value >= 0.98)));
+            rows.add(new Row("server CPU per echo", byKind(echoes, Load.Round::cpuMicrosPerOp), "%,.1f µs", "%,.1f",
+                    Compare.DIFF, "%+,.1f µs", null));
+            rows.add(latencyRow("echo latency p50 / p99", echoes));
+        }
+        if (!heaps.isEmpty()) {
+            Map<String, List<Double>> perConnection = new LinkedHashMap<>();
+            for (Load.HeapRound round : heaps) {
+                perConnection.computeIfAbsent(round.kind(), kind -> new ArrayList<>()).add(round.bytesPerConnection() / 1024);
+            }
+            rows.add(new Row("retained heap per idle connection (" + heapLabel + ")", perConnection, "%,.2f KiB", "%,.2f",
+                    Compare.DIFF, "%+,.2f KiB", new Budget("≤ +2 KiB", value -> value <= 2)));
+        }
+        return rows;
+    }
+
+    /** Medians of each round's p50 and of each round's p99. */
+    private static Row latencyRow(String name, List<Load.Round> rounds) {
+        Row p99 = new Row(name, byKind(rounds, round -> round.percentileMillis(0.99)), null, null, Compare.NONE, null, null);
+        return new Row(name, byKind(rounds, round -> round.percentileMillis(0.50)), null, null, Compare.NONE, null, null) {
+            @Override
+            String cell(String kind) {
+                double median = median(kind);
+                return Double.isNaN(median) ? "" : format("%.2f / %.2f ms", median, p99.median(kind));
+            }
+        };
+    }
+
+    private static Map<String, List<Double>> byKind(List<Load.Round> rounds, ToDoubleFunction<Load.Round> metric) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (Load.Round round : rounds) {
+            values.computeIfAbsent(round.kind(), kind -> new ArrayList<>()).add(metric.applyAsDouble(round));
+        }
+        return values;
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double spread(double[] values) {
+        double min = Arrays.stream(values).min().orElse(Double.NaN);
+        double max = Arrays.stream(values).max().orElse(Double.NaN);
+        return (max - min) / median(values);
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    private static String format(String pattern, double first, double second) {
+        return String.format(Locale.ROOT, pattern, first, second);
+    }
+
+    private enum Compare { RATIO, DIFF, NONE }
+
+    private record Budget(String text, java.util.function.DoublePredicate met) {
+        boolean met(double value) {
+            return met.test(value);
+        }
+    }
+
+    /** One metric: its per-round values by kind, how to show them and how wrapped compares to raw. */
+    private static class Row {
+        final String name;
+        final Map<String, List<Double>> values;
+        final String cell;
+        final String perRound;
+        final Compare compare;
+        final String diffFormat;
+        final Budget budget;
+
+        Row(String name, Map<String, List<Double>> values, String cell, String perRound, Compare compare, String diffFormat,
+                Budget budget) {
+            this.name = name;
+            this.values = values;
+            this.cell = cell;
+            this.perRound = perRound;
+            this.compare = compare;
+            this.diffFormat = diffFormat;
+            this.budget = budget;
+        }
+
+        double[] values(String kind) {
+            return values.getOrDefault(kind, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        double median(String kind) {
+            return Report.median(values(kind));
+        }
+
+        String cell(String kind) {
+            double median = median(kind);
+            return Double.isNaN(median) ? "" : format(cell, median);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.wsdepends.examples.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A server process running the benchmark's endpoints, started and stopped by the load generator. */
+abstract class Target implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    Target(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** @return the base URI of the endpoints, e.g. {@code ws://127.0.0.1:8080/app} (no trailing slash) */
+    abstract URI base();
+
+    /** @return what runs the endpoints, for the report */
+    abstract String describe();
+
+    /** Stops the server: gently, then (bounded) by force, the whole process tree. */
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> tree = process.descendants().toList();
+        stopGently();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            tree.forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** @return the process id of the server's JVM */
+    abstract long serverPid();
+
+    /** Asks the server to stop; {@link #close()} waits for the process afterwards. */
+    abstract void stopGently();
+
+    Process process() {
+        return process;
+    }
+
+    /** Waits until {@code ready} holds, failing with the server's log if the process ends or time runs out. */
+    void await(String what, Duration timeout, Check ready) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.holds()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server process ended before " + what + "; its log:\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + what + " after " + timeout.toSeconds() + " s; the server's log:\n"
+                        + logTail());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException unreadable) {
+            return "(cannot read " + log + ": " + unreadable + ")";
+        }
+    }
+
+    /** A condition to wait for. */
+    interface Check {
+        boolean holds() throws Exception;
+    }
+}

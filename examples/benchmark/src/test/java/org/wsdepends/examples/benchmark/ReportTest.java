@@ -1,0 +1,50 @@
+package org.wsdepends.examples.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** Medians, wrapped against raw, and the verdicts against the budget. */
+class ReportTest {
+
+    @Test
+    void comparesTheMediansOfAlternatingRoundsWithTheBudget() {
+        Report report = new Report();
+        // per round: 1,000 operations; raw 1 s each, wrapped a little slower; server CPU in ns
+        long[] ops = new long[1000];
+        report.handshake(new Load.Round("raw", 1_000_000_000L, 200_000_000L, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_040_000_000L, 260_000_000L, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", 2_000_000_000L, 400_000_000L, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_030_000_000L, 230_000_000L, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", 1_000_000_000L, 210_000_000L, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_050_000_000L, 250_000_000L, ops, 0), "8 concurrent");
+        report.heap(new Load.HeapRound("raw", 1000, 18_000_000L), "1,000 open");
+        report.heap(new Load.HeapRound("wrapped", 1000, 21_000_000L), "1,000 open");
+
+        String table = print(report);
+
+        assertThat(table)
+                .contains("| handshakes/s (8 concurrent) | 1,000 | 962 | 96.2 % | ≥ 95 % | met |")
+                .contains("| server CPU per handshake | 210 µs | 250 µs | +40 µs | ≤ +50 µs | met |")
+                .contains("| retained heap per idle connection (1,000 open) | 17.58 KiB | 20.51 KiB | +2.93 KiB | ≤ +2 KiB | **missed** |")
+                .contains("pairs: 96.2% 194.2% 95.2%");
+    }
+
+    @Test
+    void showsOnlyTheMeasuredEndpointWhenProfilingOne() {
+        Report report = new Report();
+        report.echo(new Load.Round("wrapped", 1_000_000_000L, 40_000_000L, new long[] {1_000_000, 2_000_000}, 0), "16 connections");
+
+        assertThat(print(report)).contains("| echo messages/s (16 connections) |  | 2 |  | ≥ 98 % |  |");
+    }
+
+    private static String print(Report report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.print(new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
