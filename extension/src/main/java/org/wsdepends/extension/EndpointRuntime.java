@@ -30,7 +30,7 @@ final class EndpointRuntime {
     final BeanManager beanManager;
     final ExceptionDispatcher exceptions;
     private final InjectionTarget<Object> target;
-    private final RequestContextController requestContext;
+    private final RequestContexts requestContexts;
     private final List<Class<?>> encodedTypes = new ArrayList<>();
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
     private volatile Jsonb jsonb;
@@ -43,7 +43,8 @@ final class EndpointRuntime {
         this.exceptions = exceptions;
         this.target = (InjectionTarget<Object>) beanManager
                 .getInjectionTargetFactory(beanManager.createAnnotatedType(model.type())).createInjectionTarget(null);
-        this.requestContext = beanManager.createInstance().select(RequestContextController.class).get();
+        Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
+        this.requestContexts = new RequestContexts(controllers::get, controllers::destroy);
         for (Class<? extends Encoder> encoder : model.encoders()) {
             encodedTypes.add(encodedType(encoder));
         }
@@ -73,15 +74,13 @@ final class EndpointRuntime {
         });
     }
 
-    /** @return whether this call activated the request context (and must deactivate it) */
-    boolean activateRequestContext() {
-        return requestContext.activate();
+    /** @return what to pass to {@link #deactivateRequestContext} on this thread */
+    RequestContextController activateRequestContext() {
+        return requestContexts.begin();
     }
 
-    void deactivateRequestContext(boolean activated) {
-        if (activated) {
-            requestContext.deactivate();
-        }
+    void deactivateRequestContext(RequestContextController activated) {
+        requestContexts.end(activated);
     }
 
     boolean hasEncoderFor(Class<?> type) {

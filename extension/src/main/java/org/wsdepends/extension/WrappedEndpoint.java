@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.CreationException;
 import jakarta.json.bind.JsonbException;
@@ -75,7 +76,7 @@ public final class WrappedEndpoint extends Endpoint {
         this.session = session;
         runtime.opened(this);
         callbacksRunning.incrementAndGet();
-        boolean activated = runtime.activateRequestContext();
+        RequestContextController activated = runtime.activateRequestContext();
         try {
             HandshakeData captured = (HandshakeData) config.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
             session.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
@@ -107,7 +108,7 @@ public final class WrappedEndpoint extends Endpoint {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        boolean activated = runtime.activateRequestContext();
+        RequestContextController activated = runtime.activateRequestContext();
         try {
             if (opened && runtime.model.onClose() != null) {
                 invoke(runtime.model.onClose(), null, false, NO_VALUES, null, closeReason, null);
@@ -129,7 +130,7 @@ public final class WrappedEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable thr) {
         callbacksRunning.incrementAndGet();
-        boolean activated = runtime.activateRequestContext();
+        RequestContextController activated = runtime.activateRequestContext();
         try {
             fail(unwrap(thr));
         } finally {
@@ -230,7 +231,7 @@ public final class WrappedEndpoint extends Endpoint {
             return;
         }
         callbacksRunning.incrementAndGet();
-        boolean activated = runtime.activateRequestContext();
+        RequestContextController activated = runtime.activateRequestContext();
         try {
             Object message = handler.payload == HandlerMethod.Payload.JSON ? fromJson(handler, (String) payload)
                     : handler.payload == HandlerMethod.Payload.TEXT_CONVERTED ? convert(handler, (String) payload) : payload;
