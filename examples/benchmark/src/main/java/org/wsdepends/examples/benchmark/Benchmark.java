@@ -80,8 +80,8 @@ public final class Benchmark {
         });
         progress.println("starting the server (" + (options.wildfly() == null ? "embedded" : "WildFly " + options.wildfly())
                 + "), logs in " + options.work());
-        try (Target target = options.wildfly() == null ? EmbeddedTarget.start(options.work(), options.jfr())
-                : WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr())) {
+        try (Target target = options.wildfly() == null ? EmbeddedTarget.start(options.work(), options.jfr(), options.serverJvm())
+                : WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr(), options.serverJvm())) {
             HttpClient client = HttpClient.newBuilder().executor(executor).build();
             Report report = new Report();
             boolean clean;

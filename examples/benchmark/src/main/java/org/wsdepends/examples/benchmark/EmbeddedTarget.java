@@ -21,7 +21,7 @@ final class EmbeddedTarget extends Target {
         this.port = port;
     }
 
-    static EmbeddedTarget start(Path work, Path jfr) throws Exception {
+    static EmbeddedTarget start(Path work, Path jfr, List<String> jvmOptions) throws Exception {
         Files.createDirectories(work);
         Path portFile = work.resolve("server.port");
         Files.deleteIfExists(portFile);
@@ -35,6 +35,7 @@ final class EmbeddedTarget extends Target {
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
                 portFile.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command)

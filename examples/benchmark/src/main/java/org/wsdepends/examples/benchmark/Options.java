@@ -24,6 +24,7 @@ final class Options {
               --phases LIST       any of handshake,echo,heap (default all three)
               --only KIND         raw or wrapped: measure one endpoint only (for profiling)
               --histogram true    write class histograms of what idle connections retain to the work directory
+              --server-jvm ARGS   more options for the server's JVM, space-separated (e.g. "-XX:+UseParallelGC")
               --jfr FILE          record the server with JFR (settings=profile) into FILE
               --wildfly HOME      run the server on the WildFly in HOME instead of the embedded runtime
               --port-offset N     WildFly's jboss.socket.binding.port-offset (default 4100)
@@ -35,7 +36,7 @@ final class Options {
 
     private static final Set<String> NAMES = Set.of("rounds", "heap-rounds", "seconds", "warmup-seconds", "concurrency",
             "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "port-offset", "work",
-            "max-minutes", "analyse", "max-ops", "histogram", "focus");
+            "max-minutes", "analyse", "max-ops", "histogram", "focus", "server-jvm");
 
     private final Map<String, String> values;
 
@@ -112,6 +113,11 @@ final class Options {
 
     boolean histogram() {
         return Boolean.parseBoolean(values.get("histogram"));
+    }
+
+    List<String> serverJvm() {
+        String value = values.get("server-jvm");
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     Path jfr() {

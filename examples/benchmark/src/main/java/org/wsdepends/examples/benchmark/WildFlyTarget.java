@@ -27,7 +27,7 @@ final class WildFlyTarget extends Target {
         this.port = port;
     }
 
-    static WildFlyTarget start(Path home, Path work, int portOffset, Path jfr) throws Exception {
+    static WildFlyTarget start(Path home, Path work, int portOffset, Path jfr, List<String> jvmOptions) throws Exception {
         Path script = home.resolve("bin/standalone.sh");
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException(home + " is not a WildFly home: there is no bin/standalone.sh");
@@ -41,6 +41,7 @@ final class WildFlyTarget extends Target {
         String javaOpts = "-Xms512m -Xmx512m -XX:+UseG1GC -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
                 + " -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
                 + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
+                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
                 + (jfr == null ? "" : " -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(),
                 "-Djboss.server.base.dir=" + base.toAbsolutePath(),
