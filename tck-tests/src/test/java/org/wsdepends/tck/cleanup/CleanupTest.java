@@ -2,152 +2,33 @@ package org.wsdepends.tck.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.wsdepends.Depends;
-import org.wsdepends.Scope;
-import org.wsdepends.WebSocketException;
-import org.wsdepends.embedded.WsDependsServer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.Wars;
 
 /** Cleanup order (LIFO, message before connection), timing relative to the close frame, exactly once. */
-class CleanupTest {
+@ExtendWith(ArquillianExtension.class)
+public class CleanupTest {
 
     static final Recorder EVENTS = new Recorder();
-    static WsDependsServer server;
 
-    public record A(String name) {
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Wars.war("cleanup", CleanupApp.class);
     }
 
-    public record B(A a) {
-    }
-
-    public record C(String name) {
-    }
-
-    public record Failing(String name) {
-    }
-
-    public record PerMessage(String name) {
-    }
-
-    @ApplicationScoped
-    public static class Resources {
-        @Produces @Depends
-        A a() {
-            EVENTS.add("open A");
-            return new A("a");
-        }
-
-        void closeA(@Disposes @Depends A a) {
-            EVENTS.add("close A");
-        }
-
-        @Produces @Depends
-        B b(@Depends A a) {
-            EVENTS.add("open B");
-            return new B(a);
-        }
-
-        void closeB(@Disposes @Depends B b) {
-            EVENTS.add("close B");
-        }
-
-        @Produces @Depends
-        C c() {
-            EVENTS.add("open C");
-            return new C("c");
-        }
-
-        void closeC(@Disposes @Depends C c) {
-            EVENTS.add("close C");
-        }
-
-        @Produces @Depends
-        Failing failing() {
-            EVENTS.add("open Failing");
-            return new Failing("f");
-        }
-
-        void closeFailing(@Disposes @Depends Failing failing) {
-            EVENTS.add("close Failing throws");
-            throw new IllegalStateException("disposer failure on purpose");
-        }
-
-        @Produces @Depends
-        PerMessage perMessage() {
-            EVENTS.add("open PerMessage");
-            return new PerMessage("m");
-        }
-
-        void closePerMessage(@Disposes @Depends PerMessage perMessage) {
-            EVENTS.add("close PerMessage");
-        }
-    }
-
-    @ServerEndpoint("/order")
-    public static class OrderEndpoint {
-        @Inject @Depends C c;
-        @Inject @Depends B b;
-
-        @OnMessage
-        public String message(String text, Session session, @Depends PerMessage perMessage,
-                @Depends(scope = Scope.CONNECTION) A a) throws IOException {
-            EVENTS.add("message " + text);
-            if (text.equals("close")) {
-                session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
-                EVENTS.add("closed by endpoint");
-                return null;
-            }
-            if (text.equals("fail")) {
-                throw new WebSocketException(4001, "failed on purpose");
-            }
-            return "ok " + text;
-        }
-
-        @OnClose
-        public void onClose(CloseReason reason) {
-            EVENTS.add("@OnClose " + reason.getCloseCode().getCode());
-        }
-    }
-
-    @ServerEndpoint("/failing-disposer")
-    public static class FailingDisposerEndpoint {
-        @Inject @Depends A a;
-        @Inject @Depends Failing failing;
-        @Inject @Depends C c;
-
-        @OnMessage
-        public String message(String text) {
-            return text;
-        }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = WsDependsServer.builder().port(0).endpoints(OrderEndpoint.class, FailingDisposerEndpoint.class)
-                .beans(Resources.class).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @ArquillianResource
+    URL base;
 
     @BeforeEach
     void clear() {
@@ -156,7 +37,7 @@ class CleanupTest {
 
     @Test
     void cleanupIsLastCreatedFirstAndMessageScopeFirst() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/order"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/order"))) {
             client.sendText("x");
             assertThat(client.nextText()).isEqualTo("ok x");
         }
@@ -169,7 +50,7 @@ class CleanupTest {
 
     @Test
     void normalCloseByTheEndpointSendsTheCloseFrameBeforeCleanup() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/order"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/order"))) {
             client.sendText("close");
             WsTestClient.Closed closed = client.nextClose();
             assertThat(closed.code()).isEqualTo(1000);
@@ -184,7 +65,7 @@ class CleanupTest {
 
     @Test
     void errorCloseRunsCleanupBeforeTheCloseFrame() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/order"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/order"))) {
             client.sendText("fail");
             WsTestClient.Closed closed = client.nextClose();
             assertThat(closed.code()).isEqualTo(4001);
@@ -197,7 +78,7 @@ class CleanupTest {
 
     @Test
     void peerDroppingTheConnectionWithoutACloseFrameStillCleansUpOnce() {
-        WsTestClient client = WsTestClient.connect(server.uri("/order"));
+        WsTestClient client = WsTestClient.connect(uri("/order"));
         client.sendText("x");
         assertThat(client.nextText()).isEqualTo("ok x");
         client.abort();
@@ -207,7 +88,7 @@ class CleanupTest {
 
     @Test
     void aThrowingDisposerIsLoggedAndTheOthersStillRun() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/failing-disposer"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/failing-disposer"))) {
             client.sendText("x");
             assertThat(client.nextText()).isEqualTo("x");
         }
@@ -215,15 +96,7 @@ class CleanupTest {
                 "open A", "open Failing", "open C", "close C", "close Failing throws", "close A");
     }
 
-    @Test
-    void stoppingTheServerEndsOpenConnectionsAndCleansUp() {
-        WsDependsServer own = WsDependsServer.builder().port(0).endpoints(OrderEndpoint.class).beans(Resources.class).start();
-        WsTestClient client = WsTestClient.connect(own.uri("/order"));
-        client.sendText("x");
-        assertThat(client.nextText()).isEqualTo("ok x");
-        own.close();
-        assertThat(client.awaitClose().code()).isIn(1001, 1006);
-        assertThat(EVENTS.events()).containsSubsequence("close B", "close A", "close C")
-                .containsOnlyOnce("close A", "close B", "close C");
+    private URI uri(String path) {
+        return Wars.ws(base, path);
     }
 }

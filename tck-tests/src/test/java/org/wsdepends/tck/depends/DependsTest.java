@@ -2,116 +2,40 @@ package org.wsdepends.tck.depends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.net.URI;
+import java.net.URL;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
-import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.wsdepends.Depends;
-import org.wsdepends.Query;
-import org.wsdepends.Scope;
-import org.wsdepends.embedded.WsDependsServer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.depends.routed.RoutedEndpoint;
-import org.wsdepends.tck.depends.routed.RouterMark;
+import org.wsdepends.tck.support.Wars;
 
 /** Dependency order and caching (FastAPI test_ws_dependencies, use_cache) and message/connection scopes. */
+@ExtendWith(ArquillianExtension.class)
 public class DependsTest {
 
-    static WsDependsServer server;
-    static final AtomicInteger COUNTER = new AtomicInteger();
-
-    /** The class-level mark of {@link RoutedEndpoint}. */
-    public static final class ClassMark {
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Wars.war("depends", DependsApp.class).addPackage(RoutedEndpoint.class.getPackage());
     }
 
-    /** A counter value made by a producer: identity shows caching. */
-    public record Ticket(int number) {
-    }
-
-    @ApplicationScoped
-    public static class Marks {
-        @Produces @Depends
-        List<String> marks() {
-            return new ArrayList<>();
-        }
-
-        @Produces @Depends
-        RouterMark router(@Depends List<String> marks) {
-            marks.add("package");
-            return new RouterMark();
-        }
-
-        @Produces @Depends
-        ClassMark classMark(@Depends List<String> marks) {
-            marks.add("class");
-            return new ClassMark();
-        }
-
-        @Produces @Depends
-        Ticket ticket() {
-            return new Ticket(COUNTER.incrementAndGet());
-        }
-    }
-
-    @ServerEndpoint("/cache")
-    public static class CacheEndpoint {
-        @Inject @Depends Ticket first;
-        @Inject @Depends Ticket second;
-        @Inject @Depends(cached = false) Ticket own;
-
-        @OnOpen
-        public void open(Session session) throws java.io.IOException {
-            session.getBasicRemote().sendText((first == second) + " " + (first == own));
-        }
-
-        @OnMessage
-        public String message(String text, @Depends Ticket perMessage, @Depends Ticket again,
-                @Depends(scope = Scope.CONNECTION) Ticket connection) {
-            return (perMessage == again) + " " + (perMessage == first) + " " + (connection == first);
-        }
-    }
-
-    @ServerEndpoint("/per-message")
-    public static class PerMessageEndpoint {
-        @OnMessage
-        public String message(String text, @Depends Ticket ticket, @Query("name") String name) {
-            return name + " " + ticket.number();
-        }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = WsDependsServer.builder().port(0)
-                .endpoints(RoutedEndpoint.class, CacheEndpoint.class, PerMessageEndpoint.class)
-                .beans(Marks.class).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+    @ArquillianResource
+    URL base;
     @Test
     void packageThenClassThenOwnDependenciesShareOneCachedList() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/routed"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/routed"))) {
             assertThat(client.nextText()).isEqualTo("package,class");
         }
     }
 
     @Test
     void oneInstancePerConnectionUnlessCachedIsFalse() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/cache"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/cache"))) {
             assertThat(client.nextText()).isEqualTo("true false");
             client.sendText("x");
             assertThat(client.nextText()).isEqualTo("true false true");
@@ -120,12 +44,16 @@ public class DependsTest {
 
     @Test
     void messageScopedDependenciesAreNewForEveryMessage() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/per-message?name=n"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/per-message?name=n"))) {
             client.sendText("a");
             int first = Integer.parseInt(client.nextText().split(" ")[1]);
             client.sendText("b");
             int second = Integer.parseInt(client.nextText().split(" ")[1]);
             assertThat(second).isGreaterThan(first);
         }
+    }
+
+    private URI uri(String path) {
+        return Wars.ws(base, path);
     }
 }

@@ -2,6 +2,8 @@ package org.wsdepends.tck.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,64 +12,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.websocket.OnOpen;
-import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.wsdepends.Cookie;
-import org.wsdepends.Depends;
-import org.wsdepends.Header;
-import org.wsdepends.Path;
-import org.wsdepends.Query;
-import org.wsdepends.embedded.WsDependsServer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.Wars;
 
 /** Resolution never sees another connection's handshake (design §3): 200 concurrent handshakes. */
-class IsolationTest {
+@ExtendWith(ArquillianExtension.class)
+public class IsolationTest {
 
-    static WsDependsServer server;
-
-    public record Caller(String token) {
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Wars.war("isolation", IsolationApp.class);
     }
 
-    @ApplicationScoped
-    public static class Callers {
-        @Produces @Depends
-        Caller caller(@Query("token") String token) {
-            Thread.yield();
-            return new Caller(token);
-        }
-    }
-
-    @ServerEndpoint("/whoami/{n}")
-    public static class WhoAmIEndpoint {
-        @Inject @Path("n") int n;
-        @Inject @Query("token") String token;
-        @Inject @Header("x-token") String header;
-        @Inject @Cookie("c") String cookie;
-        @Inject @Depends Caller caller;
-
-        @OnOpen
-        public void open(Session session) throws java.io.IOException {
-            session.getBasicRemote().sendText(String.join(" ", String.valueOf(n), token, header, cookie, caller.token()));
-        }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = WsDependsServer.builder().port(0).endpoints(WhoAmIEndpoint.class).beans(Callers.class).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @ArquillianResource
+    URL base;
 
     @Test
     void concurrentHandshakesSeeOnlyTheirOwnValues() throws Exception {
@@ -79,7 +43,7 @@ class IsolationTest {
                 int n = i;
                 replies.add(CompletableFuture.supplyAsync(() -> {
                     String token = "t" + n;
-                    try (WsTestClient client = WsTestClient.connect(server.uri("/whoami/" + n + "?token=" + token),
+                    try (WsTestClient client = WsTestClient.connect(uri("/whoami/" + n + "?token=" + token),
                             Map.of("x-token", "h" + n, "Cookie", "c=k" + n), List.of())) {
                         return client.nextText();
                     }
@@ -92,5 +56,9 @@ class IsolationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private URI uri(String path) {
+        return Wars.ws(base, path);
     }
 }

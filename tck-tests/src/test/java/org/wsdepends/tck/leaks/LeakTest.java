@@ -2,88 +2,73 @@ package org.wsdepends.tck.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.server.ServerEndpoint;
-
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.wsdepends.Depends;
-import org.wsdepends.Query;
-import org.wsdepends.embedded.WsDependsServer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeploymentUrls;
+import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.Wars;
 
 /** 2,000 connections, a quarter dropped without a close frame: every produced dependency disposed exactly once. */
-class LeakTest {
+@ExtendWith(ArquillianExtension.class)
+public class LeakTest {
 
-    static final AtomicInteger PRODUCED = new AtomicInteger();
-    static final AtomicInteger DUPLICATE_DISPOSALS = new AtomicInteger();
-    static final ConcurrentHashMap<Integer, Boolean> DISPOSED = new ConcurrentHashMap<>();
+    static final Recorder EVENTS = new Recorder();
 
-    public record Resource(int id) {
+    @Deployment(name = "leaks", managed = false, testable = false)
+    public static WebArchive deployment() {
+        return Wars.war("leaks", LeakApp.class);
     }
 
-    public record PerMessage(int id) {
-    }
+    @ArquillianResource
+    Deployer deployer;
 
-    @ApplicationScoped
-    public static class Resources {
-        @Produces @Depends
-        Resource resource(@Query("n") int n) {
-            return new Resource(PRODUCED.incrementAndGet());
-        }
-
-        void close(@Disposes @Depends Resource resource) {
-            if (DISPOSED.put(resource.id(), Boolean.TRUE) != null) {
-                DUPLICATE_DISPOSALS.incrementAndGet();
+    /** What the server recorded: how many dependencies it produced, which it disposed, how many twice. */
+    private record Counts(int produced, Set<String> disposed, int duplicateDisposals) {
+        static Counts of(List<String> events) {
+            int produced = 0;
+            int duplicates = 0;
+            Set<String> disposed = new HashSet<>();
+            for (String event : events) {
+                if (event.startsWith("produced ")) {
+                    produced++;
+                } else if (event.startsWith("disposed ") && !disposed.add(event.substring("disposed ".length()))) {
+                    duplicates++;
+                }
             }
-        }
-
-        @Produces @Depends
-        PerMessage perMessage() {
-            return new PerMessage(PRODUCED.incrementAndGet());
-        }
-
-        void closePerMessage(@Disposes @Depends PerMessage perMessage) {
-            if (DISPOSED.put(perMessage.id(), Boolean.TRUE) != null) {
-                DUPLICATE_DISPOSALS.incrementAndGet();
-            }
-        }
-    }
-
-    @ServerEndpoint("/resource")
-    public static class ResourceEndpoint {
-        @Inject @Depends Resource resource;
-
-        @OnMessage
-        public String message(String text, @Depends PerMessage perMessage) {
-            return text;
+            return new Counts(produced, disposed, duplicates);
         }
     }
 
     @Test
     void everyDependencyIsDisposedExactlyOnce() throws Exception {
         int connections = 2_000;
+        EVENTS.clear();
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (WsDependsServer server = WsDependsServer.builder().port(0).endpoints(ResourceEndpoint.class)
-                .beans(Resources.class).start()) {
+        deployer.deploy("leaks");
+        try {
+            URL base = DeploymentUrls.of("leaks");
             List<CompletableFuture<Void>> done = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
                 int n = i;
                 done.add(CompletableFuture.runAsync(() -> {
-                    WsTestClient client = WsTestClient.connect(server.uri("/resource?n=" + n));
+                    WsTestClient client = WsTestClient.connect(Wars.ws(base, "/resource?n=" + n));
                     client.sendText("m" + n);
                     assertThat(client.nextText()).isEqualTo("m" + n);
                     if (n % 4 == 0) {
@@ -97,15 +82,18 @@ class LeakTest {
                 future.get(120, TimeUnit.SECONDS);
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (DISPOSED.size() < PRODUCED.get() && System.nanoTime() < deadline) {
+            Counts counts = Counts.of(EVENTS.events());
+            while (counts.disposed().size() < counts.produced() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
+                counts = Counts.of(EVENTS.events());
             }
-            assertThat(PRODUCED.get()).isEqualTo(2 * connections);
-            assertThat(DISPOSED).hasSize(PRODUCED.get());
-            assertThat(DUPLICATE_DISPOSALS).hasValue(0);
+            assertThat(counts.produced()).isEqualTo(2 * connections);
+            assertThat(counts.disposed()).hasSize(counts.produced());
+            assertThat(counts.duplicateDisposals()).isZero();
         } finally {
             pool.shutdownNow();
+            deployer.undeploy("leaks");
         }
-        assertThat(DUPLICATE_DISPOSALS).hasValue(0);
+        assertThat(Counts.of(EVENTS.events()).duplicateDisposals()).isZero();
     }
 }

@@ -2,58 +2,33 @@ package org.wsdepends.tck.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.server.ServerEndpoint;
+import java.net.URI;
+import java.net.URL;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.wsdepends.Query;
-import org.wsdepends.embedded.WsDependsServer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.Wars;
 
 /** Typed JSON messages (design §3): JSON-B decoding and encoding, @Valid errors keep the connection open, bad JSON closes 1007. */
-class MessageValidationTest {
+@ExtendWith(ArquillianExtension.class)
+public class MessageValidationTest {
 
-    static WsDependsServer server;
-
-    public static class Order {
-        @NotBlank
-        public String item;
-        @Min(1)
-        public int quantity;
-        @Size(max = 3)
-        public String note;
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Wars.war("validation-messages", MessageValidationApp.class);
     }
 
-    public record Receipt(String item, int quantity) {
-    }
-
-    @ServerEndpoint("/orders")
-    public static class OrdersEndpoint {
-        @OnMessage
-        public Receipt order(@Valid Order order, @Query("shop") String shop) {
-            return new Receipt(shop + ":" + order.item, order.quantity);
-        }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = WsDependsServer.builder().port(0).endpoints(OrdersEndpoint.class).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @ArquillianResource
+    URL base;
 
     @Test
     void jsonMessagesAreDecodedAndResultsEncoded() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/orders?shop=s1"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
             client.sendText("{\"item\":\"tea\",\"quantity\":2}");
             assertThat(client.nextText()).isEqualTo("{\"item\":\"s1:tea\",\"quantity\":2}");
         }
@@ -61,7 +36,7 @@ class MessageValidationTest {
 
     @Test
     void constraintViolationsSendAnErrorFrameAndKeepTheConnectionOpen() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/orders?shop=s1"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
             client.sendText("{\"item\":\" \",\"quantity\":0,\"note\":\"toolong\"}");
             assertThat(client.nextText()).isEqualTo("{\"detail\":["
                     + "{\"type\":\"not_blank\",\"loc\":[\"body\",\"item\"],\"msg\":\"must not be blank\",\"input\":\" \"},"
@@ -75,12 +50,16 @@ class MessageValidationTest {
 
     @Test
     void malformedJsonClosesWith1007() {
-        try (WsTestClient client = WsTestClient.connect(server.uri("/orders?shop=s1"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
             client.sendText("{not json");
             WsTestClient.Closed closed = client.nextClose();
             assertThat(closed.code()).isEqualTo(1007);
             assertThat(closed.reason()).startsWith("Invalid JSON for Order");
             assertThat(closed.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(123);
         }
+    }
+
+    private URI uri(String path) {
+        return Wars.ws(base, path);
     }
 }

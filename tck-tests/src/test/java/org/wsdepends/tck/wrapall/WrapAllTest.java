@@ -2,63 +2,79 @@ package org.wsdepends.tck.wrapall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
+import java.net.URL;
+import java.util.List;
 
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.core.WrapPolicy;
-import org.wsdepends.embedded.WsDependsServer;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeploymentUrls;
+import org.wsdepends.tck.support.Wars;
+import org.wsdepends.tck.wrapall.WrapAllApp.PlainEndpoint;
 
-/** Plain endpoints are left to the container unless org.wsdepends.wrap=all (design §3). */
-class WrapAllTest {
+/**
+ * Plain endpoints are left to the container unless org.wsdepends.wrap=all (design §3), here set in the WAR's
+ * META-INF/wsdepends.properties. The two WARs are deployed one after the other.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class WrapAllTest {
 
-    @RequestScoped
-    public static class Counter {
-        private int calls;
-
-        int next() {
-            return ++calls;
-        }
+    @Deployment(name = "wrap-all", managed = false, testable = false)
+    public static WebArchive wrapAll() {
+        return Wars.war("wrapall", WrapAllApp.class)
+                .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
     }
 
-    /** No wsdepends annotation: a plain Jakarta endpoint. */
-    @ServerEndpoint("/plain/{n}")
-    public static class PlainEndpoint {
-        @Inject Counter counter;
-
-        @OnMessage
-        public String message(String text, @PathParam("n") int n) {
-            return text + n + " " + counter.next() + " " + getClass().getName();
-        }
+    @Deployment(name = "wrap-default", managed = false, testable = false)
+    public static WebArchive wrapDefault() {
+        return Wars.war("wrapdefault", WrapAllApp.class);
     }
+
+    @ArquillianResource
+    Deployer deployer;
 
     @Test
     void withWrapAllAPlainEndpointGetsTheRequestContextInEveryMessage() {
-        System.setProperty(WrapPolicy.WRAP_PROPERTY, "all");
-        try (WsDependsServer server = WsDependsServer.builder().port(0).endpoints(PlainEndpoint.class).beans(Counter.class).start();
-                WsTestClient client = WsTestClient.connect(server.uri("/plain/3"))) {
-            assertThat(server.beanManager().getExtension(org.wsdepends.extension.WsDependsExtension.class)
-                    .wrappedEndpointClasses()).containsExactly(PlainEndpoint.class);
-            client.sendText("a");
-            assertThat(client.nextText()).isEqualTo("a3 1 " + PlainEndpoint.class.getName());
-            client.sendText("b");
-            assertThat(client.nextText()).isEqualTo("b3 1 " + PlainEndpoint.class.getName());
+        deployer.deploy("wrap-all");
+        try {
+            URL base = DeploymentUrls.of("wrap-all");
+            assertThat(reported(base, "wrapped")).containsExactly(PlainEndpoint.class.getName());
+            try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/plain/3"))) {
+                client.sendText("a");
+                assertThat(client.nextText()).isEqualTo("a3 1 " + PlainEndpoint.class.getName());
+                client.sendText("b");
+                assertThat(client.nextText()).isEqualTo("b3 1 " + PlainEndpoint.class.getName());
+            }
         } finally {
-            System.clearProperty(WrapPolicy.WRAP_PROPERTY);
+            deployer.undeploy("wrap-all");
         }
     }
 
     @Test
     void withoutItThePlainEndpointIsLeftToTheContainer() {
-        try (WsDependsServer server = WsDependsServer.builder().port(0).endpoints(PlainEndpoint.class).beans(Counter.class).start()) {
-            assertThat(server.beanManager().getExtension(org.wsdepends.extension.WsDependsExtension.class)
-                    .plainEndpointClasses()).containsExactly(PlainEndpoint.class);
-            assertThat(server.beanManager().getExtension(org.wsdepends.extension.WsDependsExtension.class)
-                    .wrappedEndpointClasses()).isEmpty();
+        deployer.deploy("wrap-default");
+        try {
+            URL base = DeploymentUrls.of("wrap-default");
+            assertThat(reported(base, "plain")).containsExactly(PlainEndpoint.class.getName());
+            assertThat(reported(base, "wrapped")).isEmpty();
+        } finally {
+            deployer.undeploy("wrap-default");
+        }
+    }
+
+    /** The endpoint classes the deployment's extension reports as "wrapped" or "plain". */
+    private static List<String> reported(URL base, String which) {
+        try (WsTestClient probe = WsTestClient.connect(Wars.ws(base, "/extension"))) {
+            probe.sendText(which);
+            String names = probe.nextText();
+            return names.isEmpty() ? List.of() : List.of(names.split(","));
         }
     }
 }

@@ -8,11 +8,11 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.Depends;
-import org.wsdepends.tck.depends.DependsTest;
+import org.wsdepends.tck.depends.DependsApp;
 
 /** FastAPI's test_routerindex: package marks, then class marks, then the endpoint's own dependency. */
 @ServerEndpoint("/routed")
-@Depends(DependsTest.ClassMark.class)
+@Depends(DependsApp.ClassMark.class)
 public class RoutedEndpoint {
     @Inject @Depends List<String> marks;
 

@@ -1,0 +1,59 @@
+package org.wsdepends.tck.context;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import org.wsdepends.Query;
+import org.wsdepends.tck.support.Events;
+
+/** The application {@link RequestContextTest} deploys. */
+public final class RequestContextApp {
+
+    static final AtomicInteger IDS = new AtomicInteger();
+
+    private RequestContextApp() {
+    }
+
+    @RequestScoped
+    public static class PerCallback {
+        private final int id = IDS.incrementAndGet();
+
+        public int id() {
+            return id;
+        }
+
+        @PreDestroy
+        void destroyed() {
+            Events.add("request bean " + id + " destroyed");
+        }
+    }
+
+    @ServerEndpoint("/request")
+    public static class RequestEndpoint {
+        @Inject PerCallback perCallback;
+        @Inject @Query("q") String q;
+
+        @OnOpen
+        public void open(Session session) throws java.io.IOException {
+            session.getBasicRemote().sendText("open " + perCallback.id());
+        }
+
+        @OnMessage
+        public String message(String text) {
+            return perCallback.id() + " " + perCallback.id();
+        }
+
+        @OnClose
+        public void close() {
+            Events.add("close saw " + perCallback.id());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.wsdepends.tck.path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+import org.wsdepends.Depends;
+import org.wsdepends.Path;
+
+/** The application {@link PathBindingTest} deploys. */
+public final class PathApp {
+
+    private PathApp() {
+    }
+
+    public record Item(int id) {
+    }
+
+    @ApplicationScoped
+    public static class Items {
+        @Produces @Depends
+        Item item(@PathParam("id") @Min(1) int id) {
+            return new Item(id);
+        }
+    }
+
+    @ServerEndpoint("/items/{id}/{section}")
+    public static class ItemEndpoint {
+        @Inject @Path("section") String section;
+        final int idFromConstructor;
+        @Inject @Depends Item item;
+
+        @Inject
+        public ItemEndpoint(@PathParam("id") int id) {
+            this.idFromConstructor = id;
+        }
+
+        public ItemEndpoint() {
+            this.idFromConstructor = -1;
+        }
+
+        @OnOpen
+        public void open(Session session, @PathParam("section") String fromOnOpen) throws java.io.IOException {
+            session.getBasicRemote().sendText(idFromConstructor + " " + item.id() + " " + section + " " + fromOnOpen);
+        }
+
+        @OnMessage
+        public String message(String text, @PathParam("id") long id, @Path("section") String pathSection) {
+            return text + " " + id + " " + pathSection;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.wsdepends.tck.support;
+
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+import org.wsdepends.tck.support.embedded.EmbeddedContainer;
+
+/**
+ * Registers {@link DeploymentUrls} and the Arquillian container the profile chose ({@code wsdepends.tck.container}): the embedded runtime,
+ * which lives in these test sources and must stay out of the server profiles (Arquillian refuses two containers),
+ * or Payara Micro's container made to report failed deployments ({@code src/test/payara}, compiled only in the
+ * payara profile). WildFly's container registers itself.
+ */
+public final class ContainerSelection implements LoadableExtension {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void register(ExtensionBuilder builder) {
+        builder.observer(DeploymentUrls.class);
+        switch (System.getProperty("wsdepends.tck.container", "embedded")) {
+            case "embedded" -> builder.service(DeployableContainer.class, EmbeddedContainer.class);
+            case "payara" -> builder.override(DeployableContainer.class,
+                    (Class) load("fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer"),
+                    (Class) load("org.wsdepends.tck.support.payara.CheckedPayaraMicroContainer"));
+            default -> {
+            }
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException notInThisProfile) {
+            throw new IllegalStateException(name + " is missing: run the payara profile (mvn -Ppayara verify)", notInThisProfile);
+        }
+    }
+}
