@@ -1,5 +1,6 @@
 package org.wsdepends.extension;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.enterprise.inject.spi.InjectionTargetFactory;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validation;
@@ -30,6 +33,8 @@ final class EndpointRuntime {
     final BeanManager beanManager;
     final ExceptionDispatcher exceptions;
     private final InjectionTarget<Object> target;
+    private final Field[] resolvedFields;
+    private final int[] resolvedFieldValues;
     private final RequestContexts requestContexts;
     private final List<Class<?>> encodedTypes = new ArrayList<>();
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
@@ -41,8 +46,24 @@ final class EndpointRuntime {
         this.model = model;
         this.beanManager = beanManager;
         this.exceptions = exceptions;
-        this.target = (InjectionTarget<Object>) beanManager
-                .getInjectionTargetFactory(beanManager.createAnnotatedType(model.type())).createInjectionTarget(null);
+        InjectionTargetFactory<Object> factory = (InjectionTargetFactory<Object>) beanManager
+                .getInjectionTargetFactory(beanManager.createAnnotatedType(model.type()));
+        List<Field> fields = new ArrayList<>();
+        List<Integer> fieldValues = new ArrayList<>();
+        for (int i = 0; i < model.injectionMembers().length; i++) {
+            if (model.injectionMembers()[i] instanceof Field field) {
+                field.setAccessible(true);
+                fields.add(field);
+                fieldValues.add(i);
+            }
+        }
+        // wsdepends sets the fields it resolved itself: through CDI each would cost a bean lookup, a
+        // lookup of the injection point, and a dependent instance kept for the connection's lifetime
+        factory.configure().filterFields(field -> fields.contains(field.getJavaMember()))
+                .forEach(field -> field.remove(Inject.class::isInstance));
+        this.target = factory.createInjectionTarget(null);
+        this.resolvedFields = fields.toArray(Field[]::new);
+        this.resolvedFieldValues = fieldValues.stream().mapToInt(Integer::intValue).toArray();
         Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
         this.requestContexts = new RequestContexts(controllers::get, controllers::destroy);
         for (Class<? extends Encoder> encoder : model.encoders()) {
@@ -50,11 +71,18 @@ final class EndpointRuntime {
         }
     }
 
-    /** Creates the user's endpoint with the resolved values bound to its injection points. */
-    Object newInstance(Object[] connectionValues, CreationalContext<Object> context) {
+    /**
+     * Creates the user's endpoint with the resolved values bound to its injection points. The fields
+     * wsdepends resolved are set right after construction, so initializer methods and
+     * {@code @PostConstruct} see them as they would see injected fields.
+     */
+    Object newInstance(Object[] connectionValues, CreationalContext<Object> context) throws IllegalAccessException {
         try (PendingInjections.Frame frame = PendingInjections.bind(model.injectionMembers(), model.injectionPositions(),
                 connectionValues)) {
             Object instance = target.produce(context);
+            for (int i = 0; i < resolvedFields.length; i++) {
+                resolvedFields[i].set(instance, connectionValues[resolvedFieldValues[i]]);
+            }
             target.inject(instance, context);
             target.postConstruct(instance);
             return instance;
