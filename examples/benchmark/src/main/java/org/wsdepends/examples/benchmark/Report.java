@@ -70,7 +70,7 @@ final class Report {
                     + (row.budget == null ? "" : row.budget.text) + " | " + verdict + " |");
         }
         out.println();
-        out.println("Rounds in run order (pair: wrapped / raw of adjacent rounds; spread: (max - min) / median):");
+        out.println("Rounds in run order (spread: (max - min) / median; pairs: wrapped against the raw round just before it):");
         for (Row row : rows) {
             if (row.perRound == null) {
                 continue;
@@ -88,11 +88,14 @@ final class Report {
             }
             double[] raw = row.values("raw");
             double[] wrapped = row.values("wrapped");
-            if (raw.length > 0 && raw.length == wrapped.length && row.compare == Compare.RATIO) {
+            if (raw.length > 0 && raw.length == wrapped.length && row.compare != Compare.NONE) {
+                double[] pairs = new double[raw.length];
                 line.append("pairs:");
                 for (int i = 0; i < raw.length; i++) {
-                    line.append(format(" %.1f%%", 100 * wrapped[i] / raw[i]));
+                    pairs[i] = row.compare == Compare.RATIO ? 100 * wrapped[i] / raw[i] : wrapped[i] - raw[i];
+                    line.append(' ').append(format(row.compare == Compare.RATIO ? "%.1f%%" : "%+.1f", pairs[i]));
                 }
+                line.append(format(row.compare == Compare.RATIO ? " (median %.1f%%)" : " (median %+.1f)", median(pairs)));
             }
             out.println(line);
         }
