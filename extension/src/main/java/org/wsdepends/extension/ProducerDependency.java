@@ -1,5 +1,8 @@
 package org.wsdepends.extension;
 
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -12,6 +15,10 @@ import org.wsdepends.core.PendingInjections;
  * Creates a {@code @Depends} dependency by calling the user's producer through CDI, with the
  * parameters wsdepends resolved bound to its injection points; destroying it calls the user's
  * disposer and releases what CDI created for the call.
+ *
+ * <p>When wsdepends resolves every parameter, what CDI created for the call holds only those values,
+ * which wsdepends destroys itself: it is released right after the call instead of being kept for the
+ * dependency's lifetime.
  */
 final class ProducerDependency implements Dependency.Factory {
 
@@ -20,13 +27,19 @@ final class ProducerDependency implements Dependency.Factory {
     private final Producer<Object> producer;
     private final Object[] members;
     private final int[] positions;
+    private final boolean allResolved;
 
+    /**
+     * @param member    the producer method or field
+     * @param positions the positions of the parameters wsdepends resolves
+     */
     @SuppressWarnings("unchecked")
-    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Object member, int[] positions) {
+    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Member member, int[] positions) {
         this.beanManager = beanManager;
         this.bean = bean;
         this.producer = (Producer<Object>) producer;
         this.positions = positions;
+        this.allResolved = !(member instanceof Method method) || method.getParameterCount() == positions.length;
         this.members = new Object[positions.length];
         java.util.Arrays.fill(members, member);
     }
@@ -41,6 +54,10 @@ final class ProducerDependency implements Dependency.Factory {
             PendingInjections.releasing(context::release);
             throw failure;
         }
+        if (allResolved) {
+            PendingInjections.releasing(context::release);
+            return new Created(value, null);
+        }
         return new Created(value, context);
     }
 
@@ -53,6 +70,7 @@ final class ProducerDependency implements Dependency.Factory {
         private final Object value;
         private final CreationalContext<Object> context;
 
+        /** @param context what CDI created for the call, {@code null} if already released */
         Created(Object value, CreationalContext<Object> context) {
             this.value = value;
             this.context = context;
@@ -69,7 +87,9 @@ final class ProducerDependency implements Dependency.Factory {
                 try {
                     producer.dispose(value);
                 } finally {
-                    context.release();
+                    if (context != null) {
+                        context.release();
+                    }
                 }
             });
         }
