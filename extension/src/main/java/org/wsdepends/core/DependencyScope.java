@@ -1,9 +1,7 @@
 package org.wsdepends.core;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * One instance of a dependency scope: a connection, or one message. Holds the cached instances and
@@ -16,8 +14,10 @@ public final class DependencyScope {
     private static final Object ABSENT = new Object();
 
     private final String name;
-    private Map<Dependency, Object> cache;
-    private ArrayDeque<Created> created;
+    // one array, searched from the end, instead of a map and a stack: a scope holds a few instances,
+    // and a connection's scope lives as long as the connection
+    private Created[] created;
+    private int count;
     private boolean closed;
 
     /**
@@ -28,10 +28,12 @@ public final class DependencyScope {
     }
 
     synchronized Object cached(Dependency dependency) {
-        if (cache == null) {
-            return ABSENT;
+        for (int i = count - 1; i >= 0; i--) {
+            if (created[i].cached && created[i].dependency == dependency) {
+                return created[i].instance.value();
+            }
         }
-        return cache.getOrDefault(dependency, ABSENT);
+        return ABSENT;
     }
 
     static boolean isAbsent(Object value) {
@@ -43,22 +45,19 @@ public final class DependencyScope {
      * already closed (the connection ended while the instance was being made), it is destroyed now.
      */
     void add(Dependency dependency, Dependency.Created instance, boolean cache) {
+        Created entry = new Created(dependency, instance, cache);
         synchronized (this) {
             if (!closed) {
                 if (created == null) {
-                    created = new ArrayDeque<>(4);
+                    created = new Created[4];
+                } else if (count == created.length) {
+                    created = Arrays.copyOf(created, 2 * count);
                 }
-                created.push(new Created(dependency, instance));
-                if (cache) {
-                    if (this.cache == null) {
-                        this.cache = new IdentityHashMap<>(4);
-                    }
-                    this.cache.put(dependency, instance.value());
-                }
+                created[count++] = entry;
                 return;
             }
         }
-        destroy(new Created(dependency, instance));
+        destroy(entry);
     }
 
     /**
@@ -68,22 +67,22 @@ public final class DependencyScope {
      * @return the number of disposers that threw
      */
     public int close() {
-        ArrayDeque<Created> toDestroy;
+        Created[] toDestroy;
+        int toDestroyCount;
         synchronized (this) {
             if (closed) {
                 return 0;
             }
             closed = true;
             toDestroy = created;
+            toDestroyCount = count;
             created = null;
-            cache = null;
+            count = 0;
         }
         int failures = 0;
-        if (toDestroy != null) {
-            for (Created instance : toDestroy) {
-                if (!destroy(instance)) {
-                    failures++;
-                }
+        for (int i = toDestroyCount - 1; i >= 0; i--) {
+            if (!destroy(toDestroy[i])) {
+                failures++;
             }
         }
         return failures;
@@ -105,6 +104,6 @@ public final class DependencyScope {
         }
     }
 
-    private record Created(Dependency dependency, Dependency.Created instance) {
+    private record Created(Dependency dependency, Dependency.Created instance, boolean cached) {
     }
 }

@@ -32,6 +32,8 @@ final class EndpointRuntime {
     final EndpointModel model;
     final BeanManager beanManager;
     final ExceptionDispatcher exceptions;
+    final String connectionScopeName;
+    final String messageScopeName;
     private final InjectionTarget<Object> target;
     private final Field[] resolvedFields;
     private final int[] resolvedFieldValues;
@@ -46,6 +48,8 @@ final class EndpointRuntime {
         this.model = model;
         this.beanManager = beanManager;
         this.exceptions = exceptions;
+        this.connectionScopeName = "connection of " + model.path();
+        this.messageScopeName = "message of " + model.path();
         InjectionTargetFactory<Object> factory = (InjectionTargetFactory<Object>) beanManager
                 .getInjectionTargetFactory(beanManager.createAnnotatedType(model.type()));
         List<Field> fields = new ArrayList<>();

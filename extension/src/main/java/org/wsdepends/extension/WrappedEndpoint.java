@@ -68,7 +68,7 @@ public final class WrappedEndpoint extends Endpoint {
 
     WrappedEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
-        this.connection = new DependencyScope("connection of " + runtime.model.path());
+        this.connection = new DependencyScope(runtime.connectionScopeName);
     }
 
     @Override
@@ -279,7 +279,7 @@ public final class WrappedEndpoint extends Endpoint {
         if (handler.callDependencies.isEmpty()) {
             return invoke(handler, payload, last, NO_VALUES, null, null, error);
         }
-        DependencyScope message = new DependencyScope("message of " + runtime.model.path());
+        DependencyScope message = new DependencyScope(runtime.messageScopeName);
         try {
             Object[] values = Resolution.resolve(handler.callDependencies, Scope.MESSAGE, handshake, connection, message,
                     runtime.model.description());
