@@ -8,6 +8,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URL;
+import java.security.CodeSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -46,6 +49,7 @@ import org.wsdepends.Depends;
 import org.wsdepends.Header;
 import org.wsdepends.Path;
 import org.wsdepends.Query;
+import org.wsdepends.core.ClassFiles;
 import org.wsdepends.core.Converter;
 import org.wsdepends.core.Conversions;
 import org.wsdepends.core.Dependency;
@@ -60,7 +64,10 @@ import org.wsdepends.spi.ParamConverter;
  * <li>{@code BeforeBeanDiscovery}: makes {@code @PathParam} a qualifier (with a non-binding name), so
  * it can mark constructor, initializer and producer parameters.</li>
  * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: records them; wrapped ones are
- * vetoed, because wsdepends creates them per connection as non-contextual instances.</li>
+ * vetoed, because wsdepends creates them per connection as non-contextual instances. Of every type: where
+ * it was loaded from.</li>
+ * <li>{@code AfterTypeDiscovery}: adds the wrapped endpoint classes CDI did not report (they are no beans
+ * in an archive with {@code bean-discovery-mode="annotated"}), found in the WAR archives of the types it did.</li>
  * <li>{@code ProcessInjectionPoint}: records the (qualifier, type) pairs of handshake injection points
  * in beans (producer parameters).</li>
  * <li>{@code ProcessProducer}: wraps {@code @Produces @Depends} producers (see {@link DependsProducer})
@@ -81,6 +88,7 @@ public class WsDependsExtension implements Extension {
     private WrapPolicy wrapPolicy;
     private final Set<Class<?>> wrapped = new LinkedHashSet<>();
     private final Set<Class<?>> plain = new LinkedHashSet<>();
+    private final Map<URL, ClassLoader> archives = new LinkedHashMap<>();
     private final Map<String, HandshakeType> handshakeTypes = new LinkedHashMap<>();
     private final Map<Member, ProducerRecord> producers = new LinkedHashMap<>();
     private final List<EndpointModel> models = new ArrayList<>();
@@ -90,6 +98,16 @@ public class WsDependsExtension implements Extension {
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
+    }
+
+    void recordArchive(@Observes ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        // only a WAR's archives: there the WebSocket container deploys every endpoint class it finds, while an
+        // embedded CDI container (Weld SE) sees just the classes it was given, next to many others
+        if (source != null && source.getLocation() != null && source.getLocation().getPath().contains("/WEB-INF/")) {
+            archives.putIfAbsent(ClassFiles.archiveOf(source.getLocation(), type.getName()), type.getClassLoader());
+        }
     }
 
     <T> void collectEndpoints(@Observes @WithAnnotations(ServerEndpoint.class) ProcessAnnotatedType<T> event) {
@@ -104,6 +122,27 @@ public class WsDependsExtension implements Extension {
         } else {
             plain.add(type);
         }
+    }
+
+    void addUndiscoveredEndpoints(@Observes AfterTypeDiscovery event, BeanManager beanManager) {
+        // in an archive with bean-discovery-mode="annotated" (an empty beans.xml) an endpoint class is no bean, and
+        // Payara never reports it (WildFly does: it makes endpoints beans), although its WebSocket container
+        // deploys it: look for them next to the classes CDI reported
+        for (Map.Entry<URL, ClassLoader> archive : archives.entrySet()) {
+            for (String name : ClassFiles.mentioning(archive.getKey(), ServerEndpoint.class.getName())) {
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, archive.getValue());
+                } catch (ClassNotFoundException | LinkageError unloadable) {
+                    continue;
+                }
+                if (type.isAnnotationPresent(ServerEndpoint.class) && !wrapped.contains(type) && !plain.contains(type)
+                        && wrapPolicy.wraps(type)) {
+                    event.addAnnotatedType(beanManager.createAnnotatedType(type), WsDependsExtension.class.getName() + "/" + name);
+                }
+            }
+        }
+        archives.clear();
     }
 
     <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event, BeanManager beanManager) {
