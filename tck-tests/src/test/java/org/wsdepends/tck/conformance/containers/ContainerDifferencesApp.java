@@ -1,0 +1,150 @@
+package org.wsdepends.tck.conformance.containers;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import org.wsdepends.Depends;
+import org.wsdepends.Query;
+import org.wsdepends.tck.support.Events;
+
+/** The application {@link ContainerDifferencesTest} deploys: plain and wrapped endpoints where the containers differ. */
+public final class ContainerDifferencesApp {
+
+    private ContainerDifferencesApp() {
+    }
+
+    /** A connection dependency with cleanup. */
+    public record Resource(String owner) {
+    }
+
+    @ApplicationScoped
+    public static class Resources {
+        @Produces @Depends
+        Resource resource(@Query("who") String who) {
+            Events.add("resource opened for " + who);
+            return new Resource(who);
+        }
+
+        void close(@Disposes @Depends Resource resource) {
+            Events.add("resource closed for " + resource.owner());
+        }
+    }
+
+    /** No @OnOpen: Tyrus creates such annotated endpoints at their first message, Undertow at the handshake. */
+    @ServerEndpoint("/plain/no-onopen")
+    public static class PlainWithoutOnOpen {
+        @PostConstruct
+        void created() {
+            Events.add("plain endpoint created");
+        }
+
+        @OnMessage
+        public String echo(String text) {
+            return text;
+        }
+    }
+
+    /** The same, wrapped: wsdepends resolves the handshake and creates the endpoint when the connection opens. */
+    @ServerEndpoint("/wrapped/no-onopen")
+    public static class WrappedWithoutOnOpen {
+        @Inject @Depends Resource resource;
+
+        @PostConstruct
+        void created() {
+            Events.add("wrapped endpoint created for " + resource.owner());
+        }
+
+        @OnMessage
+        public String echo(String text) {
+            return text;
+        }
+    }
+
+    /** @OnOpen throws and nothing handles it. */
+    @ServerEndpoint("/plain/open-throws")
+    public static class PlainOpenThrows {
+        @OnOpen
+        public void open(Session session) {
+            throw new IllegalStateException("failed in onOpen");
+        }
+
+        @OnMessage
+        public String echo(String text) {
+            return "echo:" + text;
+        }
+
+        @OnClose
+        public void close(CloseReason reason) {
+            Events.add("plain @OnClose " + reason.getCloseCode().getCode());
+        }
+    }
+
+    @ServerEndpoint("/wrapped/open-throws")
+    public static class WrappedOpenThrows {
+        @Inject @Depends Resource resource;
+
+        @OnOpen
+        public void open(Session session) {
+            throw new IllegalStateException("failed in onOpen");
+        }
+
+        @OnMessage
+        public String echo(String text) {
+            return "echo:" + text;
+        }
+
+        @OnClose
+        public void close(CloseReason reason) {
+            Events.add("wrapped @OnClose " + reason.getCloseCode().getCode());
+        }
+    }
+
+    /** @OnOpen throws and the endpoint's @OnError handles it. */
+    @ServerEndpoint("/plain/open-throws-handled")
+    public static class PlainOpenThrowsHandled {
+        @OnOpen
+        public void open(Session session) {
+            throw new IllegalStateException("failed in onOpen");
+        }
+
+        @OnMessage
+        public String echo(String text) {
+            return "echo:" + text;
+        }
+
+        @OnError
+        public void error(Throwable thrown) {
+            Events.add("plain @OnError " + thrown.getClass().getSimpleName());
+        }
+    }
+
+    @ServerEndpoint("/wrapped/open-throws-handled")
+    public static class WrappedOpenThrowsHandled {
+        @Inject @Depends Resource resource;
+
+        @OnOpen
+        public void open(Session session) {
+            throw new IllegalStateException("failed in onOpen");
+        }
+
+        @OnMessage
+        public String echo(String text) {
+            return "echo:" + text;
+        }
+
+        @OnError
+        public void error(Throwable thrown) {
+            Events.add("wrapped @OnError " + thrown.getClass().getSimpleName());
+        }
+    }
+}
