@@ -1,5 +1,6 @@
 package org.wsdepends.examples.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -47,6 +48,11 @@ final class Load {
         return URI.create(base + "/" + kind + "/lobby?token=t-1&limit=50");
     }
 
+    /** The load generator's own CPU time: the two processes share the cores, so rates depend on both. */
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Opens a connection with the header and cookie both endpoints read; does not wait for the first message. */
     CompletableFuture<WebSocket> open(String kind, Conn conn) {
         return client.newWebSocketBuilder()
@@ -65,7 +71,9 @@ final class Load {
         AtomicInteger errors = new AtomicInteger();
         List<LongList> latencies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
+        long allocatedBefore = probe.allocatedBytes();
         long cpuBefore = probe.cpuNanos();
+        long clientCpuBefore = clientCpuNanos();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         for (int i = 0; i < concurrency; i++) {
@@ -96,8 +104,10 @@ final class Load {
             }
         }
         long elapsed = System.nanoTime() - start;
+        long clientCpu = clientCpuNanos() - clientCpuBefore;
         long cpu = probe.cpuNanos() - cpuBefore;
-        return new Round(kind, elapsed, cpu, LongList.sortedUnion(latencies), errors.get());
+        long allocated = probe.allocatedBytes() - allocatedBefore;
+        return new Round(kind, elapsed, cpu, clientCpu, allocated, LongList.sortedUnion(latencies), errors.get());
     }
 
     private void handshake(String kind) throws Exception {
@@ -118,7 +128,9 @@ final class Load {
             AtomicInteger budget = new AtomicInteger(maxOps);
             CountDownLatch done = new CountDownLatch(conns.size());
             List<Echoer> echoers = new ArrayList<>();
+            long allocatedBefore = probe.allocatedBytes();
             long cpuBefore = probe.cpuNanos();
+            long clientCpuBefore = clientCpuNanos();
             long start = System.nanoTime();
             long deadline = start + duration.toNanos();
             for (Conn conn : conns) {
@@ -130,14 +142,16 @@ final class Load {
                 throw new IllegalStateException("echo connections did not finish in time");
             }
             long elapsed = System.nanoTime() - start;
+            long clientCpu = clientCpuNanos() - clientCpuBefore;
             long cpu = probe.cpuNanos() - cpuBefore;
+            long allocated = probe.allocatedBytes() - allocatedBefore;
             List<LongList> latencies = new ArrayList<>();
             int errors = 0;
             for (Echoer echoer : echoers) {
                 latencies.add(echoer.latencies);
                 errors += echoer.errors.get();
             }
-            return new Round(kind, elapsed, cpu, LongList.sortedUnion(latencies), errors);
+            return new Round(kind, elapsed, cpu, clientCpu, allocated, LongList.sortedUnion(latencies), errors);
         } finally {
             closeAll(conns);
         }
@@ -288,10 +302,12 @@ final class Load {
      * @param kind        {@code raw} or {@code wrapped}
      * @param nanos       its wall-clock duration
      * @param serverCpu   the server process's CPU time during the round, in nanoseconds
+     * @param clientCpu   the load generator's CPU time during the round, in nanoseconds
+     * @param allocated   the bytes the server allocated during the round
      * @param latencies   each operation's latency in nanoseconds, sorted
      * @param errors      failed operations
      */
-    record Round(String kind, long nanos, long serverCpu, long[] latencies, int errors) {
+    record Round(String kind, long nanos, long serverCpu, long clientCpu, long allocated, long[] latencies, int errors) {
 
         int ops() {
             return latencies.length;
@@ -303,6 +319,14 @@ final class Load {
 
         double cpuMicrosPerOp() {
             return ops() == 0 ? Double.NaN : serverCpu / 1e3 / ops();
+        }
+
+        double allocatedBytesPerOp() {
+            return ops() == 0 ? Double.NaN : (double) allocated / ops();
+        }
+
+        double clientCpuMicrosPerOp() {
+            return ops() == 0 ? Double.NaN : clientCpu / 1e3 / ops();
         }
 
         double percentileMillis(double fraction) {

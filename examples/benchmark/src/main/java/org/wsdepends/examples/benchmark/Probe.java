@@ -30,6 +30,11 @@ final class Probe implements AutoCloseable {
         return ask("cpu");
     }
 
+    /** @return the bytes the server's live threads have allocated so far */
+    synchronized long allocatedBytes() throws Exception {
+        return ask("allocated");
+    }
+
     /** @return the server's used heap after full GCs, in bytes */
     synchronized long heapAfterGc() throws Exception {
         return ask("heap");

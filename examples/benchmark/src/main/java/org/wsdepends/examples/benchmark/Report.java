@@ -108,12 +108,20 @@ final class Report {
                     "%,.0f", Compare.RATIO, null, new Budget("≥ 95 %", value -> value >= 0.95)));
             rows.add(new Row("server CPU per handshake", byKind(handshakes, Load.Round::cpuMicrosPerOp), "%,.0f µs", "%,.0f",
                     Compare.DIFF, "%+,.0f µs", new Budget("≤ +50 µs", value -> value <= 50)));
+            rows.add(new Row("server allocation per handshake", byKind(handshakes, round -> round.allocatedBytesPerOp() / 1024),
+                    "%,.1f KiB", "%,.1f", Compare.DIFF, "%+,.1f KiB", null));
+            rows.add(new Row("load generator CPU per handshake", byKind(handshakes, Load.Round::clientCpuMicrosPerOp), "%,.0f µs",
+                    "%,.0f", Compare.DIFF, "%+,.0f µs", null));
             rows.add(latencyRow("handshake latency p50 / p99", handshakes));
         }
         if (!echoes.isEmpty()) {
             rows.add(new Row("echo messages/s (" + echoLabel + ")", byKind(echoes, Load.Round::perSecond), "%,.0f", "%,.0f",
                     Compare.RATIO, null, new Budget("≥ 98 %", value -> value >= 0.98)));
             rows.add(new Row("server CPU per echo", byKind(echoes, Load.Round::cpuMicrosPerOp), "%,.1f µs", "%,.1f",
+                    Compare.DIFF, "%+,.1f µs", null));
+            rows.add(new Row("server allocation per echo", byKind(echoes, Load.Round::allocatedBytesPerOp), "%,.0f B", "%,.0f",
+                    Compare.DIFF, "%+,.0f B", null));
+            rows.add(new Row("load generator CPU per echo", byKind(echoes, Load.Round::clientCpuMicrosPerOp), "%,.1f µs", "%,.1f",
                     Compare.DIFF, "%+,.1f µs", null));
             rows.add(latencyRow("echo latency p50 / p99", echoes));
         }

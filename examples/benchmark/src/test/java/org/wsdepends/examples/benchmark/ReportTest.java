@@ -16,12 +16,12 @@ class ReportTest {
         Report report = new Report();
         // per round: 1,000 operations; raw 1 s each, wrapped a little slower; server CPU in ns
         long[] ops = new long[1000];
-        report.handshake(new Load.Round("raw", 1_000_000_000L, 200_000_000L, ops, 0), "8 concurrent");
-        report.handshake(new Load.Round("wrapped", 1_040_000_000L, 260_000_000L, ops, 0), "8 concurrent");
-        report.handshake(new Load.Round("raw", 2_000_000_000L, 400_000_000L, ops, 0), "8 concurrent");
-        report.handshake(new Load.Round("wrapped", 1_030_000_000L, 230_000_000L, ops, 0), "8 concurrent");
-        report.handshake(new Load.Round("raw", 1_000_000_000L, 210_000_000L, ops, 0), "8 concurrent");
-        report.handshake(new Load.Round("wrapped", 1_050_000_000L, 250_000_000L, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", 1_000_000_000L, 200_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_040_000_000L, 260_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", 2_000_000_000L, 400_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_030_000_000L, 230_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", 1_000_000_000L, 210_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_050_000_000L, 250_000_000L, 0, 0, ops, 0), "8 concurrent");
         report.heap(new Load.HeapRound("raw", 1000, 18_000_000L), "1,000 open");
         report.heap(new Load.HeapRound("wrapped", 1000, 21_000_000L), "1,000 open");
 
@@ -38,7 +38,7 @@ class ReportTest {
     @Test
     void showsOnlyTheMeasuredEndpointWhenProfilingOne() {
         Report report = new Report();
-        report.echo(new Load.Round("wrapped", 1_000_000_000L, 40_000_000L, new long[] {1_000_000, 2_000_000}, 0), "16 connections");
+        report.echo(new Load.Round("wrapped", 1_000_000_000L, 40_000_000L, 0, 0, new long[] {1_000_000, 2_000_000}, 0), "16 connections");
 
         assertThat(print(report)).contains("| echo messages/s (16 connections) |  | 2 |  | ≥ 98 % |  |");
     }

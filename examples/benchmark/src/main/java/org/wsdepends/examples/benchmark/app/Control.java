@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 import javax.management.JMException;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import jakarta.websocket.OnMessage;
@@ -11,8 +12,8 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * The load generator's view into the server process, deployed next to the measured endpoints so it
- * works the same on every runtime: the process's CPU time, the heap after a full GC, and how many
- * {@link Db}s are open.
+ * works the same on every runtime: the process's CPU time and allocated bytes, the heap after a full
+ * GC, and how many {@link Db}s are open.
  */
 @ServerEndpoint("/bench/control")
 public class Control {
@@ -24,6 +25,7 @@ public class Control {
         return switch (command) {
             case "cpu" -> Long.toString(cpuNanos());
             case "heap" -> Long.toString(heapAfterGc());
+            case "allocated" -> Long.toString(allocatedBytes());
             case "dbs" -> Long.toString(Db.openCount());
             default -> "unknown command: " + command;
         };
@@ -33,6 +35,20 @@ public class Control {
     private static long cpuNanos() throws JMException {
         return (Long) ManagementFactory.getPlatformMBeanServer()
                 .getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
+    }
+
+    /** Bytes allocated so far by the live threads (HotSpot's per-thread counters). */
+    private static long allocatedBytes() throws JMException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName threading = new ObjectName("java.lang:type=Threading");
+        long[] ids = ManagementFactory.getThreadMXBean().getAllThreadIds();
+        long[] bytes = (long[]) server.invoke(threading, "getThreadAllocatedBytes", new Object[] {ids},
+                new String[] {long[].class.getName()});
+        long total = 0;
+        for (long perThread : bytes) {
+            total += Math.max(0, perThread);
+        }
+        return total;
     }
 
     /** Full GCs until the used heap stops shrinking (at most 6), so that it counts what is retained. */
