@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -37,7 +36,7 @@ final class EndpointRuntime {
     private final InjectionTarget<Object> target;
     private final Field[] resolvedFields;
     private final int[] resolvedFieldValues;
-    private final RequestContexts requestContexts;
+    private final RequestContextActivator requestContext;
     private final List<Class<?>> encodedTypes = new ArrayList<>();
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
     private volatile Jsonb jsonb;
@@ -68,8 +67,7 @@ final class EndpointRuntime {
         this.target = factory.createInjectionTarget(null);
         this.resolvedFields = fields.toArray(Field[]::new);
         this.resolvedFieldValues = fieldValues.stream().mapToInt(Integer::intValue).toArray();
-        Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
-        this.requestContexts = new RequestContexts(controllers::get, controllers::destroy);
+        this.requestContext = beanManager.createInstance().select(RequestContextActivator.class).get();
         for (Class<? extends Encoder> encoder : model.encoders()) {
             encodedTypes.add(encodedType(encoder));
         }
@@ -106,13 +104,9 @@ final class EndpointRuntime {
         });
     }
 
-    /** @return what to pass to {@link #deactivateRequestContext} on this thread */
-    RequestContextController activateRequestContext() {
-        return requestContexts.begin();
-    }
-
-    void deactivateRequestContext(RequestContextController activated) {
-        requestContexts.end(activated);
+    /** Runs a callback in CDI's request context (a new one, unless one is active on this thread). */
+    void inRequestContext(Runnable callback) {
+        requestContext.run(callback);
     }
 
     boolean hasEncoderFor(Class<?> type) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.CreationException;
 import jakarta.json.bind.JsonbException;
@@ -76,7 +75,14 @@ public final class WrappedEndpoint extends Endpoint {
         this.session = session;
         runtime.opened(this);
         callbacksRunning.incrementAndGet();
-        RequestContextController activated = runtime.activateRequestContext();
+        try {
+            runtime.inRequestContext(() -> open(config));
+        } finally {
+            callbackDone();
+        }
+    }
+
+    private void open(EndpointConfig config) {
         try {
             HandshakeData captured = (HandshakeData) config.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
             session.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
@@ -97,9 +103,6 @@ public final class WrappedEndpoint extends Endpoint {
             }
         } catch (Throwable failure) {
             fail(unwrap(failure));
-        } finally {
-            runtime.deactivateRequestContext(activated);
-            callbackDone();
         }
     }
 
@@ -108,15 +111,9 @@ public final class WrappedEndpoint extends Endpoint {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        RequestContextController activated = runtime.activateRequestContext();
         try {
-            if (opened && runtime.model.onClose() != null) {
-                invoke(runtime.model.onClose(), null, false, NO_VALUES, null, closeReason, null);
-            }
-        } catch (Throwable failure) {
-            LOG.log(Level.ERROR, "@OnClose of " + description() + " threw", unwrap(failure));
+            runtime.inRequestContext(() -> close(closeReason));
         } finally {
-            runtime.deactivateRequestContext(activated);
             // containers call onClose re-entrantly when a callback closes the session (and Undertow on
             // its I/O thread): the connection's cleanup waits for running callbacks, so message-scoped
             // cleanup still comes first and no dependency is disposed while a callback uses it
@@ -127,14 +124,22 @@ public final class WrappedEndpoint extends Endpoint {
         }
     }
 
+    private void close(CloseReason closeReason) {
+        try {
+            if (opened && runtime.model.onClose() != null) {
+                invoke(runtime.model.onClose(), null, false, NO_VALUES, null, closeReason, null);
+            }
+        } catch (Throwable failure) {
+            LOG.log(Level.ERROR, "@OnClose of " + description() + " threw", unwrap(failure));
+        }
+    }
+
     @Override
     public void onError(Session session, Throwable thr) {
         callbacksRunning.incrementAndGet();
-        RequestContextController activated = runtime.activateRequestContext();
         try {
-            fail(unwrap(thr));
+            runtime.inRequestContext(() -> fail(unwrap(thr)));
         } finally {
-            runtime.deactivateRequestContext(activated);
             callbackDone();
         }
     }
@@ -231,7 +236,14 @@ public final class WrappedEndpoint extends Endpoint {
             return;
         }
         callbacksRunning.incrementAndGet();
-        RequestContextController activated = runtime.activateRequestContext();
+        try {
+            runtime.inRequestContext(() -> handle(handler, payload, last));
+        } finally {
+            callbackDone();
+        }
+    }
+
+    private void handle(HandlerMethod handler, Object payload, boolean last) {
         try {
             Object message = handler.payload == HandlerMethod.Payload.JSON ? fromJson(handler, (String) payload)
                     : handler.payload == HandlerMethod.Payload.TEXT_CONVERTED ? convert(handler, (String) payload) : payload;
@@ -244,9 +256,6 @@ public final class WrappedEndpoint extends Endpoint {
             }
         } catch (Throwable failure) {
             fail(unwrap(failure));
-        } finally {
-            runtime.deactivateRequestContext(activated);
-            callbackDone();
         }
     }
 

@@ -62,7 +62,8 @@ import org.wsdepends.spi.ParamConverter;
  * <p>Observed events:
  * <ul>
  * <li>{@code BeforeBeanDiscovery}: makes {@code @PathParam} a qualifier (with a non-binding name), so
- * it can mark constructor, initializer and producer parameters.</li>
+ * it can mark constructor, initializer and producer parameters; adds the {@link RequestContextActivator}
+ * bean.</li>
  * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: records them; wrapped ones are
  * vetoed, because wsdepends creates them per connection as non-contextual instances. Of every type: where
  * it was loaded from.</li>
@@ -98,6 +99,10 @@ public class WsDependsExtension implements Extension {
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
+    }
+
+    void addRequestContextActivator(@Observes BeforeBeanDiscovery event) {
+        event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
     }
 
     void recordArchive(@Observes ProcessAnnotatedType<?> event) {
