@@ -94,6 +94,7 @@ final class WildFlyTarget extends Target {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 Files.copy(source, to.resolve(from.relativize(source).toString()), StandardCopyOption.REPLACE_EXISTING);
