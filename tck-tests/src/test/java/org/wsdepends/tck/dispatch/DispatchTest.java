@@ -91,8 +91,11 @@ public class DispatchTest {
             client.sendText("x".repeat(100));
             WsTestClient.Closed closed = client.nextClose();
             assertThat(closed.code()).isEqualTo(1009);
-            assertThat(closed.reason()).isEqualTo(
-                    "Message too long; allowed message size is 16 bytes. (Current message length is 100 bytes).");
+            // Undertow enforces the limit itself (wsdepends makes it the connection's buffer size), as for its own
+            // annotated endpoints; on Tyrus wsdepends does (conformance.dispatch.DifferentialDispatchTest)
+            assertThat(closed.reason()).isEqualTo("wildfly".equals(System.getProperty("wsdepends.tck.container"))
+                    ? "UT002040: Message exceeded max message size of 16"
+                    : "Message too long; allowed message size is 16 bytes. (Current message length is 100 bytes).");
         }
         EVENTS.awaitEvent("limited closed 1009");
     }
