@@ -31,6 +31,7 @@ final class EndpointRuntime {
     final EndpointModel model;
     final BeanManager beanManager;
     final ExceptionDispatcher exceptions;
+    final String description;
     final String connectionScopeName;
     final String messageScopeName;
     private final InjectionTarget<Object> target;
@@ -47,6 +48,7 @@ final class EndpointRuntime {
         this.model = model;
         this.beanManager = beanManager;
         this.exceptions = exceptions;
+        this.description = model.description();
         this.connectionScopeName = "connection of " + model.path();
         this.messageScopeName = "message of " + model.path();
         InjectionTargetFactory<Object> factory = (InjectionTargetFactory<Object>) beanManager

@@ -24,11 +24,17 @@ final class HandshakeValueBean implements Bean<Object>, PassivationCapable {
     private final BeanManager beanManager;
     private final Type type;
     private final Annotation qualifier;
+    private final Set<Type> types;
+    private final Set<Annotation> qualifiers;
+    private final String id;
 
     HandshakeValueBean(BeanManager beanManager, Type type, Annotation qualifier) {
         this.beanManager = beanManager;
         this.type = type;
         this.qualifier = qualifier;
+        this.types = Set.of(type, Object.class);
+        this.qualifiers = Set.of(qualifier, Any.Literal.INSTANCE);
+        this.id = "wsdepends:" + qualifier.annotationType().getName() + ":" + type.getTypeName();
     }
 
     @Override
@@ -52,12 +58,12 @@ final class HandshakeValueBean implements Bean<Object>, PassivationCapable {
 
     @Override
     public Set<Type> getTypes() {
-        return Set.of(type, Object.class);
+        return types;
     }
 
     @Override
     public Set<Annotation> getQualifiers() {
-        return Set.of(qualifier, Any.Literal.INSTANCE);
+        return qualifiers;
     }
 
     @Override
@@ -92,7 +98,7 @@ final class HandshakeValueBean implements Bean<Object>, PassivationCapable {
 
     @Override
     public String getId() {
-        return "wsdepends:" + qualifier.annotationType().getName() + ":" + type.getTypeName();
+        return id;
     }
 
     @Override

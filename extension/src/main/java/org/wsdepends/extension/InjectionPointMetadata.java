@@ -18,6 +18,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 final class InjectionPointMetadata implements InjectionPoint {
 
     static final InjectionPointMetadata INSTANCE = new InjectionPointMetadata();
+    private static final Set<Annotation> QUALIFIERS = Set.of(Default.Literal.INSTANCE);
 
     private InjectionPointMetadata() {
     }
@@ -29,7 +30,7 @@ final class InjectionPointMetadata implements InjectionPoint {
 
     @Override
     public Set<Annotation> getQualifiers() {
-        return Set.of(Default.Literal.INSTANCE);
+        return QUALIFIERS;
     }
 
     @Override

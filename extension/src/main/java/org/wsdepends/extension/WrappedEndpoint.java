@@ -92,7 +92,7 @@ public final class WrappedEndpoint extends Endpoint {
             }
             HandshakeData data = captured.withPathParameters(session.getPathParameters());
             connectionValues = Resolution.resolve(runtime.model.connection(), Scope.CONNECTION, data, connection, null,
-                    runtime.model.description());
+                    runtime.description);
             instanceContext = runtime.beanManager.createCreationalContext(null);
             instance = runtime.newInstance(connectionValues, instanceContext);
             handshake = runtime.model.keepsHandshake() ? data : null;
@@ -171,7 +171,7 @@ public final class WrappedEndpoint extends Endpoint {
     }
 
     String description() {
-        return runtime.model.description();
+        return runtime.description;
     }
 
     /** Default handling of a handshake validation failure: error frame, then close 1008 (design §4). */
@@ -291,7 +291,7 @@ public final class WrappedEndpoint extends Endpoint {
         DependencyScope message = new DependencyScope(runtime.messageScopeName);
         try {
             Object[] values = Resolution.resolve(handler.callDependencies, Scope.MESSAGE, handshake, connection, message,
-                    runtime.model.description());
+                    runtime.description);
             return invoke(handler, payload, last, values, null, null, error);
         } finally {
             message.close();
@@ -333,7 +333,7 @@ public final class WrappedEndpoint extends Endpoint {
         if (handler.validatePayload && message != null) {
             Set<ConstraintViolation<Object>> violations = runtime.validator().validate(message);
             if (!violations.isEmpty()) {
-                throw new RequestValidationException(bodyErrors(violations), runtime.model.description());
+                throw new RequestValidationException(bodyErrors(violations), runtime.description);
             }
         }
         return message;
