@@ -1,6 +1,14 @@
 package org.wsdepends.extension;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.WrongMethodTypeException;
 import java.lang.reflect.Method;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
 
 import org.wsdepends.core.Dependant;
 
@@ -10,7 +18,7 @@ import org.wsdepends.core.Dependant;
  */
 final class HandlerMethod {
 
-    /** What a handler parameter receives. */
+    /** What a handler parameter receives; in the order of the {@link #INVOKER_TYPE} parameters after the endpoint. */
     enum Arg {
         SESSION, CONFIG, CLOSE_REASON, THROWABLE, PAYLOAD, LAST,
         /** a value resolved when the connection opened: {@code indexes[i]} into the connection's values */
@@ -25,7 +33,20 @@ final class HandlerMethod {
         INPUT_STREAM, PONG, TEXT_DECODED, BINARY_DECODED, TEXT_CONVERTED, JSON
     }
 
+    /**
+     * The type of {@link #invoker}: (endpoint, session, config, close reason, error, payload, last,
+     * connection values, call values) to the method's result, {@code null} for {@code void}.
+     */
+    static final MethodType INVOKER_TYPE = MethodType.methodType(Object.class, Object.class, Session.class,
+            EndpointConfig.class, CloseReason.class, Throwable.class, Object.class, boolean.class, Object[].class,
+            Object[].class);
+
     final Method method;
+    /**
+     * Calls the method with what each parameter receives, without an argument array per call (no
+     * allocation per message); {@code null} if the analysis reported the parameters as a problem.
+     */
+    final MethodHandle invoker;
     final Arg[] args;
     final int[] indexes;
     final Dependant callDependencies;
@@ -47,6 +68,29 @@ final class HandlerMethod {
         this.errorType = errorType;
         this.validatePayload = validatePayload;
         method.setAccessible(true);
+        this.invoker = invoker(method, args, indexes);
+    }
+
+    private static MethodHandle invoker(Method method, Arg[] args, int[] indexes) {
+        Class<?>[] types = method.getParameterTypes();
+        MethodHandle[] parameters = new MethodHandle[types.length];
+        int[] sources = new int[1 + types.length];
+        try {
+            for (int i = 0; i < types.length; i++) {
+                MethodHandle parameter = switch (args[i]) {
+                    case CONNECTION_VALUE, CALL_DEPENDENCY -> MethodHandles.insertArguments(
+                            MethodHandles.arrayElementGetter(Object[].class), 1, indexes[i]);
+                    default -> MethodHandles.identity(INVOKER_TYPE.parameterType(1 + args[i].ordinal()));
+                };
+                parameters[i] = parameter.asType(parameter.type().changeReturnType(types[i]));
+                sources[1 + i] = 1 + args[i].ordinal();
+            }
+            MethodHandle target = MethodHandles.filterArguments(MethodHandles.lookup().unreflect(method), 1, parameters);
+            target = target.asType(target.type().changeReturnType(Object.class).changeParameterType(0, Object.class));
+            return MethodHandles.permuteArguments(target, INVOKER_TYPE, sources);
+        } catch (WrongMethodTypeException | IllegalAccessException unusable) {
+            return null;
+        }
     }
 
     boolean isBinary() {

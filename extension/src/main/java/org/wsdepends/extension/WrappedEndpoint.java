@@ -300,25 +300,8 @@ public final class WrappedEndpoint extends Endpoint {
 
     private Object invoke(HandlerMethod handler, Object payload, boolean last, Object[] callValues, EndpointConfig config,
             CloseReason closeReason, Throwable error) throws Throwable {
-        HandlerMethod.Arg[] kinds = handler.args;
-        Object[] arguments = new Object[kinds.length];
-        for (int i = 0; i < kinds.length; i++) {
-            arguments[i] = switch (kinds[i]) {
-                case SESSION -> session;
-                case CONFIG -> config;
-                case CLOSE_REASON -> closeReason;
-                case THROWABLE -> error;
-                case PAYLOAD -> payload;
-                case LAST -> last;
-                case CONNECTION_VALUE -> connectionValues[handler.indexes[i]];
-                case CALL_DEPENDENCY -> callValues[handler.indexes[i]];
-            };
-        }
-        try {
-            return handler.method.invoke(instance, arguments);
-        } catch (InvocationTargetException thrown) {
-            throw thrown.getCause();
-        }
+        return (Object) handler.invoker.invokeExact(instance, session, config, closeReason, error, payload, last,
+                connectionValues, callValues);
     }
 
     private Object fromJson(HandlerMethod handler, String text) throws IOException {
