@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,9 +44,28 @@ public final class HandshakeData {
      */
     public static HandshakeData of(String rawQuery, Map<String, List<String>> headers,
             Map<String, String> pathParameters, Principal principal) {
+        return of(rawQuery, headers, pathParameters, principal, null);
+    }
+
+    /**
+     * Copies the handshake's values, of the headers only those that will be read.
+     *
+     * @param rawQuery       the query string without {@code ?}, still percent-encoded; {@code null} for none
+     * @param headers        the request headers, any case; {@code null} for none
+     * @param pathParameters the values of the path template variables; {@code null} for none
+     * @param principal      the authenticated user, {@code null} if none
+     * @param headerNames    the headers to copy, a set ignoring case; {@code null} for all
+     * @return the handshake data
+     */
+    public static HandshakeData of(String rawQuery, Map<String, List<String>> headers,
+            Map<String, String> pathParameters, Principal principal, Set<String> headerNames) {
         Map<String, List<String>> headerCopy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
-            headers.forEach((name, values) -> headerCopy.merge(name, List.copyOf(values), HandshakeData::concat));
+            headers.forEach((name, values) -> {
+                if (headerNames == null || headerNames.contains(name)) {
+                    headerCopy.merge(name, List.copyOf(values), HandshakeData::concat);
+                }
+            });
         }
         return new HandshakeData(rawQuery, Collections.unmodifiableMap(headerCopy),
                 pathParameters == null ? Map.of() : Map.copyOf(pathParameters), principal);
@@ -87,7 +107,7 @@ public final class HandshakeData {
     }
 
     /**
-     * All request headers, with case-insensitive names.
+     * The request headers that were copied (all, unless names were given), with case-insensitive names.
      *
      * @return an unmodifiable map
      */

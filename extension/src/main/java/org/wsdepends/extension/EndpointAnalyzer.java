@@ -15,11 +15,13 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,9 +155,15 @@ final class EndpointAnalyzer {
         checkPathVariables(type, annotation.value(), variables, connection.inputs, onMessage, onError);
         Class<? extends ServerEndpointConfig.Configurator> configurator =
                 annotation.configurator() == ServerEndpointConfig.Configurator.class ? null : annotation.configurator();
+        List<Dependant> roots = new ArrayList<>();
+        roots.add(connectionInputs);
+        onMessage.forEach(handler -> roots.add(handler.callDependencies));
+        if (onError != null) {
+            roots.add(onError.callDependencies);
+        }
         return new EndpointModel(type, annotation.value(), connectionInputs, connection.members.toArray(),
                 connection.positions.stream().mapToInt(Integer::intValue).toArray(), onOpen, onClose, onError,
-                List.copyOf(onMessage), keepsHandshake, List.of(annotation.subprotocols()), decoders,
+                List.copyOf(onMessage), keepsHandshake, headerNames(roots), List.of(annotation.subprotocols()), decoders,
                 List.of(annotation.encoders()), configurator);
     }
 
@@ -361,6 +369,25 @@ final class EndpointAnalyzer {
                 pending.addAll(dep.dependency().inputs().inputs());
             }
         }
+    }
+
+    /** The headers the endpoint's inputs read, directly or through dependencies ({@code Cookie} for cookies). */
+    private static Set<String> headerNames(List<Dependant> roots) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Deque<Input> pending = new ArrayDeque<>();
+        roots.forEach(root -> pending.addAll(root.inputs()));
+        Set<Dependency> visited = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Input input = pending.pop();
+            if (input instanceof Input.Param param && param.param().source() == Source.HEADER) {
+                names.add(param.param().name());
+            } else if (input instanceof Input.Param param && param.param().source() == Source.COOKIE) {
+                names.add("Cookie");
+            } else if (input instanceof Input.Dep dep && visited.add(dep.dependency())) {
+                pending.addAll(dep.dependency().inputs().inputs());
+            }
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     private static boolean readsHandshake(Dependant dependant, Set<Dependency> visited) {

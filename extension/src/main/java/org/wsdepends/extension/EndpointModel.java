@@ -1,6 +1,7 @@
 package org.wsdepends.extension;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.websocket.Decoder;
 import jakarta.websocket.Encoder;
@@ -25,6 +26,8 @@ import org.wsdepends.core.Dependant;
  * @param onError            the {@code @OnError} method, {@code null} if none
  * @param onMessage          the {@code @OnMessage} methods
  * @param keepsHandshake     whether message-time dependencies read the handshake, so it must be kept
+ * @param headerNames        the request headers any input reads (case-insensitive; {@code Cookie} for
+ *                           cookies): the only ones copied from the handshake
  * @param subprotocols       the declared subprotocols
  * @param decoders           the declared decoders
  * @param encoders           the declared encoders
@@ -41,6 +44,7 @@ record EndpointModel(
         HandlerMethod onError,
         List<HandlerMethod> onMessage,
         boolean keepsHandshake,
+        Set<String> headerNames,
         List<String> subprotocols,
         List<Class<? extends Decoder>> decoders,
         List<Class<? extends Encoder>> encoders,

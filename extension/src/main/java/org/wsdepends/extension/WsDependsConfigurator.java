@@ -57,8 +57,8 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
         } else {
             super.modifyHandshake(config, request, response);
         }
-        config.getUserProperties().put(HANDSHAKE,
-                HandshakeData.of(request.getQueryString(), request.getHeaders(), null, request.getUserPrincipal()));
+        config.getUserProperties().put(HANDSHAKE, HandshakeData.of(request.getQueryString(), request.getHeaders(), null,
+                request.getUserPrincipal(), runtime.get().model.headerNames()));
     }
 
     @Override
