@@ -12,9 +12,9 @@ final class Options {
 
     static final String USAGE = """
             usage: java -jar wsdepends-benchmark.jar [--name value]...
-              --rounds N          measured rounds per endpoint for handshakes and echo (default 5, at least 3)
+              --rounds N          measured rounds per endpoint for handshakes and echo (default 8, at least 3)
               --heap-rounds N     measured rounds per endpoint for idle-connection heap (default 3)
-              --seconds S         length of a handshake or echo round (default 4)
+              --seconds S         length of a handshake or echo round (default 3)
               --warmup-seconds S  untimed handshakes per endpoint before measuring, half of it for echo (default 15)
               --concurrency N     concurrent handshakes (default 8)
               --connections N     echo connections (default 16)
@@ -62,7 +62,7 @@ final class Options {
     }
 
     int rounds() {
-        return number("rounds", 5);
+        return number("rounds", 8);
     }
 
     int heapRounds() {
@@ -70,7 +70,7 @@ final class Options {
     }
 
     Duration round() {
-        return seconds("seconds", 4);
+        return seconds("seconds", 3);
     }
 
     Duration warmup() {
