@@ -173,7 +173,9 @@ final class Report {
     }
 
     private static String format(String pattern, double value) {
-        return String.format(Locale.ROOT, pattern, value);
+        String formatted = String.format(Locale.ROOT, pattern, value);
+        // a difference that rounds to zero reads "+0", not "-0"
+        return formatted.matches("-0(\\.0+)?( .*)?") ? "+" + formatted.substring(1) : formatted;
     }
 
     private static String format(String pattern, double first, double second) {

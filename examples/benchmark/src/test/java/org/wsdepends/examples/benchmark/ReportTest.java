@@ -36,6 +36,16 @@ class ReportTest {
     }
 
     @Test
+    void aDifferenceThatRoundsToZeroHasAPlusSign() {
+        Report report = new Report();
+        long[] ops = new long[1000];
+        report.handshake(new Load.Round("raw", 1_000_000_000L, 200_000_000L, 270_300_000L, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", 1_000_000_000L, 200_000_000L, 270_000_000L, 0, ops, 0), "8 concurrent");
+
+        assertThat(print(report)).contains("| load generator CPU per handshake | 270 µs | 270 µs | +0 µs |  |  |");
+    }
+
+    @Test
     void showsOnlyTheMeasuredEndpointWhenProfilingOne() {
         Report report = new Report();
         report.echo(new Load.Round("wrapped", 1_000_000_000L, 40_000_000L, 0, 0, new long[] {1_000_000, 2_000_000}, 0), "16 connections");
