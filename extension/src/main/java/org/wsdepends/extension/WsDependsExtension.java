@@ -21,8 +21,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
@@ -40,6 +42,7 @@ import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Inject;
+import jakarta.inject.Scope;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -65,8 +68,8 @@ import org.wsdepends.spi.ParamConverter;
  * it can mark constructor, initializer and producer parameters; adds the {@link RequestContextActivator}
  * bean.</li>
  * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: records them; wrapped ones are
- * vetoed, because wsdepends creates them per connection as non-contextual instances. Of every type: where
- * it was loaded from.</li>
+ * vetoed, because wsdepends creates them per connection as non-contextual instances. Of types with a
+ * bean-defining annotation (what annotated discovery reports): where they were loaded from.</li>
  * <li>{@code AfterTypeDiscovery}: adds the wrapped endpoint classes CDI did not report (they are no beans
  * in an archive with {@code bean-discovery-mode="annotated"}), found in the WAR archives of the types it did.</li>
  * <li>{@code ProcessInjectionPoint}: records the (qualifier, type) pairs of handshake injection points
@@ -105,7 +108,8 @@ public class WsDependsExtension implements Extension {
         event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
     }
 
-    void recordArchive(@Observes ProcessAnnotatedType<?> event) {
+    void recordArchive(@Observes @WithAnnotations({NormalScope.class, Scope.class, Stereotype.class})
+            ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
         CodeSource source = type.getProtectionDomain().getCodeSource();
         // only a WAR's archives: there the WebSocket container deploys every endpoint class it finds, while an
