@@ -40,7 +40,6 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
-import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.wsdepends.Depends;
 import org.wsdepends.Scope;
@@ -153,8 +152,6 @@ final class EndpointAnalyzer {
         }
         problems.addAll(graph.problems());
         checkPathVariables(type, annotation.value(), variables, connection.inputs, onMessage, onError);
-        Class<? extends ServerEndpointConfig.Configurator> configurator =
-                annotation.configurator() == ServerEndpointConfig.Configurator.class ? null : annotation.configurator();
         List<Dependant> roots = new ArrayList<>();
         roots.add(connectionInputs);
         onMessage.forEach(handler -> roots.add(handler.callDependencies));
@@ -163,8 +160,8 @@ final class EndpointAnalyzer {
         }
         return new EndpointModel(type, annotation.value(), connectionInputs, connection.members.toArray(),
                 connection.positions.stream().mapToInt(Integer::intValue).toArray(), onOpen, onClose, onError,
-                List.copyOf(onMessage), keepsHandshake, headerNames(roots), List.of(annotation.subprotocols()), decoders,
-                List.of(annotation.encoders()), configurator);
+                List.copyOf(onMessage), keepsHandshake, headerNames(roots),
+                List.of(annotation.encoders()));
     }
 
     /** Produces the inputs of a {@code @Produces @Depends} method's parameters. */

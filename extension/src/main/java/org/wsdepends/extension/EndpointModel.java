@@ -3,9 +3,7 @@ package org.wsdepends.extension;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.websocket.Decoder;
 import jakarta.websocket.Encoder;
-import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.wsdepends.core.Dependant;
 
@@ -28,10 +26,7 @@ import org.wsdepends.core.Dependant;
  * @param keepsHandshake     whether message-time dependencies read the handshake, so it must be kept
  * @param headerNames        the request headers any input reads (case-insensitive; {@code Cookie} for
  *                           cookies): the only ones copied from the handshake
- * @param subprotocols       the declared subprotocols
- * @param decoders           the declared decoders
  * @param encoders           the declared encoders
- * @param configurator       the user's configurator class, {@code null} for the container default
  */
 record EndpointModel(
         Class<?> type,
@@ -45,10 +40,7 @@ record EndpointModel(
         List<HandlerMethod> onMessage,
         boolean keepsHandshake,
         Set<String> headerNames,
-        List<String> subprotocols,
-        List<Class<? extends Decoder>> decoders,
-        List<Class<? extends Encoder>> encoders,
-        Class<? extends ServerEndpointConfig.Configurator> configurator) {
+        List<Class<? extends Encoder>> encoders) {
 
     /** @return FastAPI's description of the route, e.g. {@code WS /rooms/{room}} */
     String description() {
