@@ -63,9 +63,24 @@ public final class Wars {
      * @return the URI
      */
     public static URI ws(URL base, String path) {
+        return loopback("ws", base, path);
+    }
+
+    /**
+     * The {@code http://} URI of a path in a deployment, over loopback like {@link #ws}.
+     *
+     * @param base the deployment's URL, as Arquillian injects it
+     * @param path the path below the context path, starting with "/"
+     * @return the URI
+     */
+    public static URI http(URL base, String path) {
+        return loopback("http", base, path);
+    }
+
+    private static URI loopback(String scheme, URL base, String path) {
         String context = base.getPath().endsWith("/") ? base.getPath().substring(0, base.getPath().length() - 1)
                 : base.getPath();
-        return URI.create("ws://127.0.0.1:" + base.getPort() + context + path);
+        return URI.create(scheme + "://127.0.0.1:" + base.getPort() + context + path);
     }
 
     private static WebArchive bare(String name, Class<?>... classes) {
