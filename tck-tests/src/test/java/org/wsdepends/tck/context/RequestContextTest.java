@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,14 +57,51 @@ public class RequestContextTest {
         }
         assertThat(first).isNotEqualTo(open);
         assertThat(second).isNotEqualTo(first);
-        java.util.List<String> destroyed = java.util.List.of("request bean " + open + " destroyed",
+        List<String> destroyed = List.of("request bean " + open + " destroyed",
                 "request bean " + first + " destroyed", "request bean " + second + " destroyed");
         // Undertow runs onClose on its I/O thread, possibly before the last message's callback has ended its request
         // context on a worker thread: wait for the close and all three ends, in any order
-        java.util.List<String> events = EVENTS.await(list -> list.stream().anyMatch(e -> e.startsWith("close saw"))
+        List<String> events = EVENTS.await(list -> list.stream().anyMatch(e -> e.startsWith("close saw"))
                 && list.containsAll(destroyed));
         assertThat(events).contains("request bean " + open + " destroyed", "request bean " + first + " destroyed",
                 "request bean " + second + " destroyed");
+    }
+
+    /**
+     * Regression test: when one {@code RequestContextController} served every thread, callbacks overlapping on two
+     * worker threads left a request context active on one of them, and later messages on that thread got an earlier
+     * message's bean (the benchmark saw 4,245 of 4,800 messages share beans).
+     */
+    @Test
+    void concurrentMessagesEachGetARequestBeanOfTheirOwn() throws Exception {
+        int connections = 16;
+        int messages = 50;
+        ExecutorService clients = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<List<String>>> replies = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                replies.add(clients.submit(() -> {
+                    List<String> received = new ArrayList<>();
+                    try (WsTestClient client = WsTestClient.connect(uri("/request?q=1"))) {
+                        received.add(client.nextText().substring("open ".length()));
+                        for (int m = 0; m < messages; m++) {
+                            client.sendText("m");
+                            String[] ids = client.nextText().split(" ");
+                            assertThat(ids[1]).as("the bean within one callback").isEqualTo(ids[0]);
+                            received.add(ids[0]);
+                        }
+                    }
+                    return received;
+                }));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<List<String>> reply : replies) {
+                ids.addAll(reply.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(ids).hasSize(connections * (messages + 1)).doesNotHaveDuplicates();
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private URI uri(String path) {
