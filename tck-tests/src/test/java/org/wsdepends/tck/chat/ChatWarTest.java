@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /**
@@ -26,8 +22,7 @@ import org.wsdepends.tck.support.Wars;
  * deploys it: the page at the context root, then presence, messages, the rate limit and every refusal, seen by JDK
  * WebSocket clients. Each test uses a room of its own, as the rooms outlive connections.
  */
-@ExtendWith(ArquillianExtension.class)
-public class ChatWarTest {
+public class ChatWarTest extends DeployedWarTest {
 
     /** What the chat's MessageBudget allows a connection within 10 seconds. */
     private static final int MAX_MESSAGES = 10;
@@ -41,9 +36,6 @@ public class ChatWarTest {
         }
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war));
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void thePageIsServedAtTheContextRoot() throws IOException, InterruptedException {
@@ -153,9 +145,5 @@ public class ChatWarTest {
             assertThat(closed.code()).isEqualTo(4429);
             assertThat(closed.reason()).isEqualTo("Slow down: at most " + MAX_MESSAGES + " messages per 10 seconds");
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

@@ -2,37 +2,19 @@ package org.wsdepends.tck.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** Cleanup order (LIFO, message before connection), timing relative to the close frame, exactly once. */
-@ExtendWith(ArquillianExtension.class)
-public class CleanupTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class CleanupTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("cleanup", CleanupApp.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void clear() {
-        EVENTS.clear();
     }
 
     @Test
@@ -94,9 +76,5 @@ public class CleanupTest {
         }
         assertThat(EVENTS.awaitEvent("close A")).containsExactly(
                 "open A", "open Failing", "open C", "close C", "close Failing throws", "close A");
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

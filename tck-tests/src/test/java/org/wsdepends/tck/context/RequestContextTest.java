@@ -2,8 +2,6 @@ package org.wsdepends.tck.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,33 +10,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** CDI's request context is active in every callback, a new one each time (design §3). */
-@ExtendWith(ArquillianExtension.class)
-public class RequestContextTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class RequestContextTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("context", RequestContextApp.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void clear() {
-        EVENTS.clear();
     }
 
     @Test
@@ -102,9 +85,5 @@ public class RequestContextTest {
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

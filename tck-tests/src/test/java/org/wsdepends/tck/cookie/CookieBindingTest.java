@@ -2,31 +2,23 @@ package org.wsdepends.tck.cookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** @Cookie: RFC 6265 parsing of the Cookie header, quoted values, missing and invalid cookies. */
-@ExtendWith(ArquillianExtension.class)
-public class CookieBindingTest {
+public class CookieBindingTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("cookie", CookieApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void cookiesAreReadFromTheCookieHeader() {
@@ -44,9 +36,5 @@ public class CookieBindingTest {
                     + "{\"type\":\"int_parsing\",\"loc\":[\"cookie\",\"visits\"],\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"many\"}]}");
             assertThat(client.nextClose().code()).isEqualTo(1008);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

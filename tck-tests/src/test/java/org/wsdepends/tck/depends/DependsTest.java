@@ -2,30 +2,22 @@ package org.wsdepends.tck.depends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.depends.routed.RoutedEndpoint;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** Dependency order and caching (FastAPI test_ws_dependencies, use_cache) and message/connection scopes. */
-@ExtendWith(ArquillianExtension.class)
-public class DependsTest {
+public class DependsTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("depends", DependsApp.class).addPackage(RoutedEndpoint.class.getPackage());
     }
 
-    @ArquillianResource
-    URL base;
     @Test
     void packageThenClassThenOwnDependenciesShareOneCachedList() {
         try (WsTestClient client = WsTestClient.connect(uri("/routed"))) {
@@ -51,9 +43,5 @@ public class DependsTest {
             int second = Integer.parseInt(client.nextText().split(" ")[1]);
             assertThat(second).isGreaterThan(first);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

@@ -2,40 +2,23 @@ package org.wsdepends.tck.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** Wrapped endpoints keep annotated-endpoint semantics (design §3, Jakarta WebSocket 2.1 chapter 4). */
-@ExtendWith(ArquillianExtension.class)
-public class DispatchTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class DispatchTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("dispatch", DispatchApp.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void clear() {
-        EVENTS.clear();
     }
 
     @Test
@@ -137,9 +120,5 @@ public class DispatchTest {
             assertThat(b.close(4321, "client bye").code()).isEqualTo(4321);
         }
         EVENTS.awaitEvent("instances closed 4321 client bye");
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

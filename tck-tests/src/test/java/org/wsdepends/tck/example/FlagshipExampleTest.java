@@ -2,38 +2,21 @@ package org.wsdepends.tck.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** The example of design §2, end to end: what a client sees and what cleanup ran. */
-@ExtendWith(ArquillianExtension.class)
-public class FlagshipExampleTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class FlagshipExampleTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("example", FlagshipExampleApp.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void clear() {
-        EVENTS.clear();
     }
 
     @Test
@@ -85,9 +68,5 @@ public class FlagshipExampleTest {
             assertThat(client.nextClose().code()).isEqualTo(1008);
         }
         assertThat(EVENTS.awaitEvent("db close")).containsExactly("db open", "db close");
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

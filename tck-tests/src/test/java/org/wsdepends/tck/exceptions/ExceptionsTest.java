@@ -2,29 +2,20 @@ package org.wsdepends.tck.exceptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** WebSocketException, the endpoint's @OnError, ExceptionHandler beans and the 1011 default (design §4). */
-@ExtendWith(ArquillianExtension.class)
-public class ExceptionsTest {
+public class ExceptionsTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("exceptions", ExceptionsApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void webSocketExceptionFromADependencyClosesWithItsCodeAndReason() {
@@ -97,9 +88,5 @@ public class ExceptionsTest {
             assertThat(closed.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(123);
             assertThat(closed.reason()).startsWith("[{\"type\":\"int_parsing\",\"loc\":[\"query\",\"code\"]");
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

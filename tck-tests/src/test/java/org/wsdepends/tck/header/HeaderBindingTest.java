@@ -2,31 +2,23 @@ package org.wsdepends.tck.header;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** @Header: case-insensitive names, kebab-case defaults (FastAPI E5), lists, missing headers. */
-@ExtendWith(ArquillianExtension.class)
-public class HeaderBindingTest {
+public class HeaderBindingTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("header", HeaderApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void namesAreCaseInsensitiveAndDefaultToKebabCase() {
@@ -45,9 +37,5 @@ public class HeaderBindingTest {
                     + "{\"type\":\"int_parsing\",\"loc\":[\"header\",\"X-Api-Version\"],\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"x\"}]}");
             assertThat(client.nextClose().code()).isEqualTo(1008);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

@@ -2,8 +2,6 @@ package org.wsdepends.tck.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +11,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** Resolution never sees another connection's handshake (design §3): 200 concurrent handshakes. */
-@ExtendWith(ArquillianExtension.class)
-public class IsolationTest {
+public class IsolationTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("isolation", IsolationApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void concurrentHandshakesSeeOnlyTheirOwnValues() throws Exception {
@@ -56,9 +48,5 @@ public class IsolationTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

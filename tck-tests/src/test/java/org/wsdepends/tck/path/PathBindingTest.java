@@ -2,29 +2,20 @@ package org.wsdepends.tck.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** @Path on fields, Jakarta's @PathParam on constructor, producer and handler parameters. */
-@ExtendWith(ArquillianExtension.class)
-public class PathBindingTest {
+public class PathBindingTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("path", PathApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void pathVariablesReachFieldsConstructorsProducersAndHandlers() {
@@ -47,9 +38,5 @@ public class PathBindingTest {
                     + "\"msg\":\"Input should be greater than or equal to 1\",\"input\":\"0\",\"ctx\":{\"ge\":1}}]}");
             assertThat(client.nextClose().code()).isEqualTo(1008);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

@@ -2,29 +2,20 @@ package org.wsdepends.tck.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** @Query: conversions, optional/default/collections, percent-decoding, ParamConverter beans, errors. */
-@ExtendWith(ArquillianExtension.class)
-public class QueryBindingTest {
+public class QueryBindingTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("query", QueryApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void everyBuiltInConversionAndAConverterBean() {
@@ -74,9 +65,5 @@ public class QueryBindingTest {
                     "{\"type\":\"value_error\",\"loc\":[\"query\",\"point\"],\"msg\":\"Value error, expected x,y\",\"input\":\"1\",\"ctx\":{\"error\":{}}}");
             assertThat(client.nextClose().code()).isEqualTo(1008);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

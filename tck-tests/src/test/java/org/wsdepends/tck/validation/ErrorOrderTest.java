@@ -2,31 +2,23 @@ package org.wsdepends.tck.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** FastAPI E2/E3: every error is collected; a dependency's errors come first, then path, query, header, cookie. */
-@ExtendWith(ArquillianExtension.class)
-public class ErrorOrderTest {
+public class ErrorOrderTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("validation-order", ErrorOrderApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void dependencyErrorsFirstThenPathQueryHeaderCookie() {
@@ -37,9 +29,5 @@ public class ErrorOrderTest {
             assertThat(detail.split("\"type\"")).hasSize(5);
             assertThat(client.nextClose().code()).isEqualTo(1008);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

@@ -2,29 +2,20 @@ package org.wsdepends.tck.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /** Typed JSON messages (design §3): JSON-B decoding and encoding, @Valid errors keep the connection open, bad JSON closes 1007. */
-@ExtendWith(ArquillianExtension.class)
-public class MessageValidationTest {
+public class MessageValidationTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("validation-messages", MessageValidationApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void jsonMessagesAreDecodedAndResultsEncoded() {
@@ -57,9 +48,5 @@ public class MessageValidationTest {
             assertThat(closed.reason()).startsWith("Invalid JSON for Order");
             assertThat(closed.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(123);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

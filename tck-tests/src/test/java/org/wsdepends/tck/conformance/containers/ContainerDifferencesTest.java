@@ -2,20 +2,14 @@ package org.wsdepends.tck.conformance.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /**
@@ -24,22 +18,11 @@ import org.wsdepends.tck.support.Wars;
  * annotated endpoint. (WildFly 39+'s validation of endpoint injection points at deployment:
  * {@link DeploymentValidationTest}; {@code @OnClose} re-entrance: the differential dispatch test.)
  */
-@ExtendWith(ArquillianExtension.class)
-public class ContainerDifferencesTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class ContainerDifferencesTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("containers", ContainerDifferencesApp.class);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void clear() {
-        EVENTS.clear();
     }
 
     @Test
@@ -121,9 +104,5 @@ public class ContainerDifferencesTest {
     /** Undertow (WildFly, WildFly Preview); the other runtimes run Tyrus. */
     private static boolean undertow() {
         return "wildfly".equals(System.getProperty("wsdepends.tck.container"));
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }

@@ -2,17 +2,11 @@ package org.wsdepends.tck.conformance.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /**
@@ -20,27 +14,16 @@ import org.wsdepends.tck.support.Wars;
  * endpoints work as with "all" (research/servers.md: on Payara, CDI then never reports the endpoint classes to the
  * extension).
  */
-@ExtendWith(ArquillianExtension.class)
-public class AnnotatedDiscoveryTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class AnnotatedDiscoveryTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.annotatedDiscoveryWar("annotated", AnnotatedDiscoveryApp.class);
     }
 
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void clear() {
-        EVENTS.clear();
-    }
-
     @Test
     void wrappedEndpointsResolveTheHandshakeAndTheirDependencies() {
-        try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/greet?name=ann"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/greet?name=ann"))) {
             client.sendText("a");
             assertThat(client.nextText()).isEqualTo("hello ann a 1");
             client.sendText("b");
@@ -51,7 +34,7 @@ public class AnnotatedDiscoveryTest {
 
     @Test
     void handshakeErrorsAreReported() {
-        try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/greet"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/greet"))) {
             assertThat(client.nextText()).isEqualTo(
                     "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"name\"],\"msg\":\"Field required\",\"input\":null}]}");
             assertThat(client.nextClose().code()).isEqualTo(1008);
@@ -60,7 +43,7 @@ public class AnnotatedDiscoveryTest {
 
     @Test
     void plainEndpointsAreLeftToTheContainer() {
-        try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/plain/4"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/plain/4"))) {
             client.sendText("x");
             assertThat(client.nextText()).isEqualTo("x4 true");
         }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +19,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
-import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /**
@@ -51,18 +47,12 @@ import org.wsdepends.tck.support.Wars;
  * reports nothing to {@code @OnError}. On Undertow both are the container's.</li>
  * </ul>
  */
-@ExtendWith(ArquillianExtension.class)
-public class DifferentialDispatchTest {
-
-    static final Recorder EVENTS = new Recorder();
+public class DifferentialDispatchTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Wars.war("differential", DifferentialApp.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void textBinaryPongReturnValuesSessionAndPathParamPrimitives() {
@@ -339,9 +329,5 @@ public class DifferentialDispatchTest {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
-    }
-
-    private URI uri(String path) {
-        return Wars.ws(base, path);
     }
 }
