@@ -11,10 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.DecodeException;
-import jakarta.websocket.Decoder;
-import jakarta.websocket.EncodeException;
-import jakarta.websocket.Encoder;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -29,37 +25,12 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.wsdepends.Query;
 import org.wsdepends.tck.support.Events;
+import org.wsdepends.tck.support.Point;
 
 /** The application {@link DispatchTest} deploys. */
 public final class DispatchApp {
 
     private DispatchApp() {
-    }
-
-    public record Point(int x, int y) {
-    }
-
-    public static class PointDecoder implements Decoder.Text<Point> {
-        @Override
-        public Point decode(String s) throws DecodeException {
-            String[] parts = s.split(",");
-            if (parts.length != 2) {
-                throw new DecodeException(s, "expected x,y");
-            }
-            return new Point(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-        }
-
-        @Override
-        public boolean willDecode(String s) {
-            return true;
-        }
-    }
-
-    public static class PointEncoder implements Encoder.Text<Point> {
-        @Override
-        public String encode(Point point) throws EncodeException {
-            return "(" + point.x() + "|" + point.y() + ")";
-        }
     }
 
     @ServerEndpoint("/text/{n}")
@@ -84,7 +55,7 @@ public final class DispatchApp {
         }
     }
 
-    @ServerEndpoint(value = "/coded", decoders = PointDecoder.class, encoders = PointEncoder.class)
+    @ServerEndpoint(value = "/coded", decoders = Point.TextDecoder.class, encoders = Point.TextEncoder.class)
     public static class CodedEndpoint {
         @Inject @Query("dx") int dx;
 

@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.Point;
 import org.wsdepends.tck.support.Wars;
 
 /** Wrapped endpoints keep annotated-endpoint semantics (design §3, Jakarta WebSocket 2.1 chapter 4). */
@@ -18,7 +19,7 @@ public class DispatchTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Wars.war("dispatch", DispatchApp.class);
+        return Wars.war("dispatch", DispatchApp.class, Point.class);
     }
 
     @Test

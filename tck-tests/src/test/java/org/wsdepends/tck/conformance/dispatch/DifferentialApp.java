@@ -8,10 +8,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.DecodeException;
-import jakarta.websocket.Decoder;
-import jakarta.websocket.EncodeException;
-import jakarta.websocket.Encoder;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -26,6 +22,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.wsdepends.Depends;
 import org.wsdepends.tck.support.Events;
+import org.wsdepends.tck.support.Point;
 
 /**
  * The application {@link DifferentialDispatchTest} deploys: every endpoint twice, once plain under {@code /plain}
@@ -127,34 +124,8 @@ public final class DifferentialApp {
     public static class WrappedReturns extends Returns {
     }
 
-    public record Point(int x, int y) {
-    }
-
-    public static class PointDecoder implements Decoder.Text<Point> {
-        @Override
-        public Point decode(String s) throws DecodeException {
-            String[] parts = s.split(",");
-            if (parts.length != 2) {
-                throw new DecodeException(s, "expected x,y");
-            }
-            return new Point(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-        }
-
-        @Override
-        public boolean willDecode(String s) {
-            return true;
-        }
-    }
-
-    public static class PointEncoder implements Encoder.Text<Point> {
-        @Override
-        public String encode(Point point) throws EncodeException {
-            return "(" + point.x() + "|" + point.y() + ")";
-        }
-    }
-
     /** Declared decoders and encoders; a decoder failure reaches @OnError. */
-    @ServerEndpoint(value = "/plain/coded", decoders = PointDecoder.class, encoders = PointEncoder.class)
+    @ServerEndpoint(value = "/plain/coded", decoders = Point.TextDecoder.class, encoders = Point.TextEncoder.class)
     public static class Coded {
         @OnMessage
         public Point move(Point point) {
@@ -173,7 +144,7 @@ public final class DifferentialApp {
         }
     }
 
-    @ServerEndpoint(value = "/wrapped/coded", decoders = PointDecoder.class, encoders = PointEncoder.class)
+    @ServerEndpoint(value = "/wrapped/coded", decoders = Point.TextDecoder.class, encoders = Point.TextEncoder.class)
     @Depends(Wrap.class)
     public static class WrappedCoded extends Coded {
     }

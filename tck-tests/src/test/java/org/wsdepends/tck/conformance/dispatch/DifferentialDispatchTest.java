@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.Point;
 import org.wsdepends.tck.support.Wars;
 
 /**
@@ -51,7 +52,7 @@ public class DifferentialDispatchTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Wars.war("differential", DifferentialApp.class);
+        return Wars.war("differential", DifferentialApp.class, Point.class);
     }
 
     @Test
