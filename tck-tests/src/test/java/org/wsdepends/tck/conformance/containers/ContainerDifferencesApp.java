@@ -85,27 +85,21 @@ public final class ContainerDifferencesApp {
 
         @OnClose
         public void close(CloseReason reason) {
-            Events.add("plain @OnClose " + reason.getCloseCode().getCode());
+            Events.add(kind() + " @OnClose " + reason.getCloseCode().getCode());
+        }
+
+        String kind() {
+            return "plain";
         }
     }
 
     @ServerEndpoint("/wrapped/open-throws")
-    public static class WrappedOpenThrows {
+    public static class WrappedOpenThrows extends PlainOpenThrows {
         @Inject @Depends Resource resource;
 
-        @OnOpen
-        public void open(Session session) {
-            throw new IllegalStateException("failed in onOpen");
-        }
-
-        @OnMessage
-        public String echo(String text) {
-            return "echo:" + text;
-        }
-
-        @OnClose
-        public void close(CloseReason reason) {
-            Events.add("wrapped @OnClose " + reason.getCloseCode().getCode());
+        @Override
+        String kind() {
+            return "wrapped";
         }
     }
 
@@ -124,27 +118,21 @@ public final class ContainerDifferencesApp {
 
         @OnError
         public void error(Throwable thrown) {
-            Events.add("plain @OnError " + thrown.getClass().getSimpleName());
+            Events.add(kind() + " @OnError " + thrown.getClass().getSimpleName());
+        }
+
+        String kind() {
+            return "plain";
         }
     }
 
     @ServerEndpoint("/wrapped/open-throws-handled")
-    public static class WrappedOpenThrowsHandled {
+    public static class WrappedOpenThrowsHandled extends PlainOpenThrowsHandled {
         @Inject @Depends Resource resource;
 
-        @OnOpen
-        public void open(Session session) {
-            throw new IllegalStateException("failed in onOpen");
-        }
-
-        @OnMessage
-        public String echo(String text) {
-            return "echo:" + text;
-        }
-
-        @OnError
-        public void error(Throwable thrown) {
-            Events.add("wrapped @OnError " + thrown.getClass().getSimpleName());
+        @Override
+        String kind() {
+            return "wrapped";
         }
     }
 }
