@@ -2,7 +2,6 @@ package org.wsdepends.tck.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
@@ -29,12 +27,7 @@ public class ChatWarTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive chat() {
-        String war = System.getProperty("wsdepends.tck.chat-war");
-        if (war == null || !new File(war).isFile()) {
-            throw new IllegalStateException("The chat WAR " + war + " is missing: the tck-tests build copies it from "
-                    + "examples/chat (run mvn verify from the root, or mvn install before -pl tck-tests)");
-        }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war));
+        return Wars.chat();
     }
 
     @Test

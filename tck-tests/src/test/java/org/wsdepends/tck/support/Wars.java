@@ -55,6 +55,22 @@ public final class Wars {
     }
 
     /**
+     * The flagship chat's WAR, {@code examples/chat/target/chat.war}, as its module built it; the build copies it
+     * to the path in the system property {@code wsdepends.tck.chat-war}.
+     *
+     * @return the WAR, named chat.war
+     * @throws IllegalStateException if the file is missing, with what to run
+     */
+    public static WebArchive chat() {
+        String war = System.getProperty("wsdepends.tck.chat-war");
+        if (war == null || !new File(war).isFile()) {
+            throw new IllegalStateException("The chat WAR " + war + " is missing: the tck-tests build copies it from "
+                    + "examples/chat (run mvn verify from the root, or mvn install before -pl tck-tests)");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war));
+    }
+
+    /**
      * The {@code ws://} URI of a path in a deployment, over loopback whatever host the container reported
      * (Payara Micro reports the machine's LAN address).
      *
