@@ -16,9 +16,10 @@ import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /**
- * The flagship chat's WAR ({@code examples/chat/target/chat.war}) deployed with the content its module built (ShrinkWrap
- * only zips it again), as a user deploys it: the page at the context root, then presence, messages, the rate limit and every refusal, seen by JDK
- * WebSocket clients. Each test uses a room of its own, as the rooms outlive connections.
+ * The flagship chat's WAR ({@code examples/chat/target/chat.war}) deployed with the content its module built
+ * (ShrinkWrap only zips it again), as a user deploys it: the page at the context root, then presence, messages, the
+ * rate limit and every refusal, seen by JDK WebSocket clients. Each test uses a room of its own, as the rooms outlive
+ * connections.
  */
 public class ChatWarTest extends DeployedWarTest {
 
