@@ -71,11 +71,8 @@ final class Load {
         AtomicInteger errors = new AtomicInteger();
         List<LongList> latencies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
-        long allocatedBefore = probe.allocatedBytes();
-        long cpuBefore = probe.cpuNanos();
-        long clientCpuBefore = clientCpuNanos();
-        long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
+        Meter meter = new Meter();
+        long deadline = meter.start + duration.toNanos();
         for (int i = 0; i < concurrency; i++) {
             LongList mine = new LongList();
             latencies.add(mine);
@@ -103,11 +100,7 @@ final class Load {
                 throw new IllegalStateException(worker.getName() + " is stuck");
             }
         }
-        long elapsed = System.nanoTime() - start;
-        long clientCpu = clientCpuNanos() - clientCpuBefore;
-        long cpu = probe.cpuNanos() - cpuBefore;
-        long allocated = probe.allocatedBytes() - allocatedBefore;
-        return new Round(kind, elapsed, cpu, clientCpu, allocated, LongList.sortedUnion(latencies), errors.get());
+        return meter.stop(kind, latencies, errors.get());
     }
 
     private void handshake(String kind) throws Exception {
@@ -128,30 +121,20 @@ final class Load {
             AtomicInteger budget = new AtomicInteger(maxOps);
             CountDownLatch done = new CountDownLatch(conns.size());
             List<Echoer> echoers = new ArrayList<>();
-            long allocatedBefore = probe.allocatedBytes();
-            long cpuBefore = probe.cpuNanos();
-            long clientCpuBefore = clientCpuNanos();
-            long start = System.nanoTime();
-            long deadline = start + duration.toNanos();
+            List<LongList> latencies = new ArrayList<>();
+            Meter meter = new Meter();
+            long deadline = meter.start + duration.toNanos();
             for (Conn conn : conns) {
                 Echoer echoer = new Echoer(conn, deadline, budget, done);
                 echoers.add(echoer);
+                latencies.add(echoer.latencies);
                 echoer.send();
             }
             if (!done.await(duration.toMillis() + TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("echo connections did not finish in time");
             }
-            long elapsed = System.nanoTime() - start;
-            long clientCpu = clientCpuNanos() - clientCpuBefore;
-            long cpu = probe.cpuNanos() - cpuBefore;
-            long allocated = probe.allocatedBytes() - allocatedBefore;
-            List<LongList> latencies = new ArrayList<>();
-            int errors = 0;
-            for (Echoer echoer : echoers) {
-                latencies.add(echoer.latencies);
-                errors += echoer.errors.get();
-            }
-            return new Round(kind, elapsed, cpu, clientCpu, allocated, LongList.sortedUnion(latencies), errors);
+            int errors = echoers.stream().mapToInt(echoer -> echoer.errors.get()).sum();
+            return meter.stop(kind, latencies, errors);
         } finally {
             closeAll(conns);
         }
@@ -293,6 +276,32 @@ final class Load {
             if (finished.compareAndSet(false, true)) {
                 done.countDown();
             }
+        }
+    }
+
+    /**
+     * The counters at the start of a measured round. {@link #stop} reads them again in the reverse order, so each
+     * counter's interval encloses the ones read after it.
+     */
+    private final class Meter {
+        private final long allocatedBefore;
+        private final long cpuBefore;
+        private final long clientCpuBefore;
+        final long start;
+
+        Meter() throws Exception {
+            allocatedBefore = probe.allocatedBytes();
+            cpuBefore = probe.cpuNanos();
+            clientCpuBefore = clientCpuNanos();
+            start = System.nanoTime();
+        }
+
+        Round stop(String kind, List<LongList> latencies, int errors) throws Exception {
+            long elapsed = System.nanoTime() - start;
+            long clientCpu = clientCpuNanos() - clientCpuBefore;
+            long cpu = probe.cpuNanos() - cpuBefore;
+            long allocated = probe.allocatedBytes() - allocatedBefore;
+            return new Round(kind, elapsed, cpu, clientCpu, allocated, LongList.sortedUnion(latencies), errors);
         }
     }
 
