@@ -40,4 +40,28 @@ public @interface Cookie {
      */
     @Nonbinding
     String value() default "";
+
+    /**
+     * An instance of {@code @Cookie}, for programmatic lookups and synthetic beans (CDI's convention,
+     * as {@code Named.Literal}).
+     */
+    final class Literal extends NamedLiteral<Cookie> implements Cookie {
+
+        /** {@code @Cookie} with the default value: the cookie named after the element. */
+        public static final Literal INSTANCE = of("");
+
+        private static final long serialVersionUID = 1L;
+
+        private Literal(String value) {
+            super(Cookie.class, value);
+        }
+
+        /**
+         * @param value the wire name, {@code ""} for the element name; never {@code null}
+         * @return the annotation instance
+         */
+        public static Literal of(String value) {
+            return new Literal(value);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
@@ -107,5 +108,52 @@ public @interface Depends {
          * @return the declarations
          */
         Depends[] value();
+    }
+
+    /**
+     * An instance of {@code @Depends}, for programmatic lookups and synthetic beans (CDI's convention,
+     * as {@code Named.Literal}).
+     */
+    final class Literal extends AnnotationLiteral<Depends> implements Depends {
+
+        /** {@code @Depends} with its defaults: cached, {@link Scope#AUTO}, no declared type. */
+        public static final Literal INSTANCE = new Literal(true, Scope.AUTO, void.class);
+
+        private static final long serialVersionUID = 1L;
+
+        private final boolean cached;
+        private final Scope scope;
+        private final Class<?> value;
+
+        private Literal(boolean cached, Scope scope, Class<?> value) {
+            this.cached = cached;
+            this.scope = scope;
+            this.value = value;
+        }
+
+        /**
+         * @param cached whether the scope's instance is shared
+         * @param scope  the scope, never {@code null}
+         * @param value  the dependency type for class and package declarations, {@code void.class} otherwise
+         * @return the annotation instance
+         */
+        public static Literal of(boolean cached, Scope scope, Class<?> value) {
+            return new Literal(cached, scope, value);
+        }
+
+        @Override
+        public boolean cached() {
+            return cached;
+        }
+
+        @Override
+        public Scope scope() {
+            return scope;
+        }
+
+        @Override
+        public Class<?> value() {
+            return value;
+        }
     }
 }

@@ -42,4 +42,28 @@ public @interface Header {
      */
     @Nonbinding
     String value() default "";
+
+    /**
+     * An instance of {@code @Header}, for programmatic lookups and synthetic beans (CDI's convention,
+     * as {@code Named.Literal}).
+     */
+    final class Literal extends NamedLiteral<Header> implements Header {
+
+        /** {@code @Header} with the default value: the header named after the element. */
+        public static final Literal INSTANCE = of("");
+
+        private static final long serialVersionUID = 1L;
+
+        private Literal(String value) {
+            super(Header.class, value);
+        }
+
+        /**
+         * @param value the wire name, {@code ""} for the element name; never {@code null}
+         * @return the annotation instance
+         */
+        public static Literal of(String value) {
+            return new Literal(value);
+        }
+    }
 }

@@ -44,4 +44,28 @@ public @interface Path {
      */
     @Nonbinding
     String value() default "";
+
+    /**
+     * An instance of {@code @Path}, for programmatic lookups and synthetic beans (CDI's convention,
+     * as {@code Named.Literal}).
+     */
+    final class Literal extends NamedLiteral<Path> implements Path {
+
+        /** {@code @Path} with the default value: the path variable named after the element. */
+        public static final Literal INSTANCE = of("");
+
+        private static final long serialVersionUID = 1L;
+
+        private Literal(String value) {
+            super(Path.class, value);
+        }
+
+        /**
+         * @param value the wire name, {@code ""} for the element name; never {@code null}
+         * @return the annotation instance
+         */
+        public static Literal of(String value) {
+            return new Literal(value);
+        }
+    }
 }

@@ -18,9 +18,11 @@ import jakarta.inject.Qualifier;
  * {@code List<T>} or {@code Set<T>}; a scalar injection point takes the first value.
  *
  * <p>When it is evaluated: once per connection, when the connection opens and before the endpoint
- * instance exists (fields, constructor, initializer and {@code @OnOpen}/{@code @OnClose}
- * parameters, and {@link Depends} producers used by them), or for every message when it is a
- * parameter of an {@code @OnMessage} method.
+ * instance exists, wherever it is injected: fields, constructor and initializer parameters, the
+ * parameters of every handler method ({@code @OnOpen}, {@code @OnMessage}, {@code @OnError},
+ * {@code @OnClose}) and of the {@link Depends} producers they use. A bad value therefore fails the
+ * handshake, not a message. A message-scoped producer that takes it reads the same handshake again
+ * for each message it is created for.
  *
  * <p>Nullability: never {@code null}. A parameter is required unless it is an {@code Optional},
  * a collection (absent gives an empty one) or has a {@link DefaultValue}. A missing required
@@ -51,4 +53,28 @@ public @interface Query {
      */
     @Nonbinding
     String value() default "";
+
+    /**
+     * An instance of {@code @Query}, for programmatic lookups and synthetic beans (CDI's convention,
+     * as {@code Named.Literal}).
+     */
+    final class Literal extends NamedLiteral<Query> implements Query {
+
+        /** {@code @Query} with the default value: the query parameter named after the element. */
+        public static final Literal INSTANCE = of("");
+
+        private static final long serialVersionUID = 1L;
+
+        private Literal(String value) {
+            super(Query.class, value);
+        }
+
+        /**
+         * @param value the wire name, {@code ""} for the element name; never {@code null}
+         * @return the annotation instance
+         */
+        public static Literal of(String value) {
+            return new Literal(value);
+        }
+    }
 }

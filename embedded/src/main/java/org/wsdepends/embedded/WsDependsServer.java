@@ -45,6 +45,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.wsdepends.embedded.internal.ManagedInstances;
 import org.wsdepends.extension.WsDependsExtension;
+import org.wsdepends.internal.EndpointRegistry;
 
 /**
  * An embedded WebSocket server running wsdepends endpoints: Tyrus on a Grizzly HTTP server, with Weld SE as the
@@ -532,7 +533,7 @@ public final class WsDependsServer implements AutoCloseable {
             listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
 
             tyrus = new TyrusContainer(builder.contextPath, Collections.emptyMap(), instances, listener::getPort);
-            registerEndpoints(builder, beanManager.getExtension(WsDependsExtension.class), tyrus, instances);
+            registerEndpoints(builder, beanManager.getExtension(WsDependsExtension.class).registry(), tyrus, instances);
             tyrus.deploy();
 
             TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances);
@@ -585,14 +586,14 @@ public final class WsDependsServer implements AutoCloseable {
         return weld.initialize();
     }
 
-    private static void registerEndpoints(Builder builder, WsDependsExtension extension, TyrusContainer tyrus,
+    private static void registerEndpoints(Builder builder, EndpointRegistry registry, TyrusContainer tyrus,
                                           ManagedInstances instances) throws DeploymentException {
-        Set<ServerEndpointConfig> wrapped = extension.wrappedEndpointConfigs();
-        Set<Class<?>> wrappedClasses = extension.wrappedEndpointClasses();
-        Set<Class<?>> plain = new LinkedHashSet<>(extension.plainEndpointClasses());
+        Set<ServerEndpointConfig> wrapped = registry.wrappedEndpointConfigs();
+        Set<Class<?>> wrappedClasses = registry.wrappedEndpointClasses();
+        Set<Class<?>> plain = new LinkedHashSet<>(registry.plainEndpointClasses());
         for (Class<?> endpoint : builder.endpoints) {
             if (!plain.contains(endpoint) && !wrappedClasses.contains(endpoint) && !isWrapped(endpoint, wrapped)) {
-                // the extension did not report it (it may not know it): let Tyrus serve it as it is
+                // the registry did not report it (it may not know it): let Tyrus serve it as it is
                 plain.add(endpoint);
             }
         }

@@ -29,9 +29,7 @@ public final class DependencyGraph {
         for (Input input : dependant.inputs()) {
             if (input instanceof Input.Dep dep) {
                 if (place == Scope.CONNECTION && dep.scope() == Scope.MESSAGE) {
-                    problems.add(input.site() + ": @Depends(scope = MESSAGE) is only allowed on @OnMessage and @OnError"
-                            + " parameters, and " + owner + " lives for the whole connection. Fix: use Scope.CONNECTION or"
-                            + " Scope.AUTO here, or move the dependency to an @OnMessage parameter");
+                    problems.add(Messages.messageScopeAtConnection(input.site(), owner));
                 }
                 findCycles(dep.dependency(), new ArrayList<>());
                 checkScopes(dep.dependency(), effective(dep.scope(), place), new HashSet<>());
@@ -52,10 +50,7 @@ public final class DependencyGraph {
         for (Input input : dependency.inputs().inputs()) {
             if (input instanceof Input.Dep dep) {
                 if (scope == Scope.CONNECTION && dep.scope() == Scope.MESSAGE) {
-                    problems.add(input.site() + ": The dependency \"" + dependency.shortName()
-                            + "\" has a scope of \"connection\", it cannot depend on dependencies with scope \"message\"."
-                            + " Fix: declare this parameter @Depends(scope = Scope.CONNECTION) or Scope.AUTO, or inject "
-                            + dependency.member() + " only into @OnMessage/@OnError parameters");
+                    problems.add(Messages.connectionDependsOnMessage(input.site(), dependency.shortName(), dependency.member()));
                 }
                 checkScopes(dep.dependency(), effective(dep.scope(), scope), visited);
             }
@@ -69,8 +64,7 @@ public final class DependencyGraph {
             StringBuilder chain = new StringBuilder();
             cycle.forEach(node -> chain.append(node.member()).append(" -> "));
             chain.append(dependency.member());
-            problems.add(dependency.member() + ": dependency cycle " + chain
-                    + ". Fix: remove one of these @Depends parameters, or let one producer take what it needs without the other");
+            problems.add(Messages.dependencyCycle(dependency.member(), chain.toString()));
             return;
         }
         if (checkedForCycles.contains(dependency)) {
@@ -88,5 +82,47 @@ public final class DependencyGraph {
 
     private static Scope effective(Scope declared, Scope place) {
         return declared == Scope.AUTO ? place : declared;
+    }
+
+    /**
+     * Every handshake value the roots read, directly or through their dependencies (each dependency
+     * visited once), in the order found.
+     *
+     * @param roots the dependants to start from
+     * @return the handshake inputs
+     */
+    public static List<Input.Param> handshakeInputs(List<Dependant> roots) {
+        List<Input.Param> found = new ArrayList<>();
+        java.util.Deque<Input> pending = new java.util.ArrayDeque<>();
+        roots.forEach(root -> pending.addAll(root.inputs()));
+        Set<Dependency> visited = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Input input = pending.pop();
+            if (input instanceof Input.Param param) {
+                found.add(param);
+            } else if (input instanceof Input.Dep dep && visited.add(dep.dependency())) {
+                pending.addAll(dep.dependency().inputs().inputs());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The request headers the roots read ({@code Cookie} for cookies): the only ones a connection
+     * copies from its handshake.
+     *
+     * @param roots the dependants to start from
+     * @return the header names, case-insensitive
+     */
+    public static Set<String> headerNames(List<Dependant> roots) {
+        Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Input.Param param : handshakeInputs(roots)) {
+            if (param.param().source() == Source.HEADER) {
+                names.add(param.param().name());
+            } else if (param.param().source() == Source.COOKIE) {
+                names.add("Cookie");
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 }

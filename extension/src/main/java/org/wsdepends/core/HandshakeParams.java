@@ -22,6 +22,8 @@ import org.wsdepends.Query;
  */
 public final class HandshakeParams {
 
+    private static final String PATH_PARAM = "jakarta.websocket.server.PathParam";
+
     private HandshakeParams() {
     }
 
@@ -33,14 +35,36 @@ public final class HandshakeParams {
      */
     public static Qualified qualifierOf(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
-            if (annotation instanceof Query query) {
-                return new Qualified(Source.QUERY, query.value());
-            } else if (annotation instanceof Header header) {
-                return new Qualified(Source.HEADER, header.value());
-            } else if (annotation instanceof Cookie cookie) {
-                return new Qualified(Source.COOKIE, cookie.value());
-            } else if (annotation instanceof Path path) {
-                return new Qualified(Source.PATH, path.value());
+            Qualified qualified = qualifierOf(annotation);
+            if (qualified != null) {
+                return qualified;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The source and explicit name of one annotation, if it is a handshake qualifier: wsdepends'
+     * own, or Jakarta's {@code @PathParam} (recognised by name: this package does not depend on the
+     * WebSocket API).
+     *
+     * @param annotation any annotation
+     * @return the source and explicit name, or {@code null} if it is no handshake qualifier
+     */
+    public static Qualified qualifierOf(Annotation annotation) {
+        if (annotation instanceof Query query) {
+            return new Qualified(Source.QUERY, query.value());
+        } else if (annotation instanceof Header header) {
+            return new Qualified(Source.HEADER, header.value());
+        } else if (annotation instanceof Cookie cookie) {
+            return new Qualified(Source.COOKIE, cookie.value());
+        } else if (annotation instanceof Path path) {
+            return new Qualified(Source.PATH, path.value());
+        } else if (annotation.annotationType().getName().equals(PATH_PARAM)) {
+            try {
+                return new Qualified(Source.PATH, (String) annotation.annotationType().getMethod("value").invoke(annotation));
+            } catch (ReflectiveOperationException impossible) {
+                throw new IllegalStateException(impossible);
             }
         }
         return null;
@@ -55,12 +79,13 @@ public final class HandshakeParams {
      * @param annotations the injection point's annotations ({@code @DefaultValue}, constraints)
      * @param converters  the converter for an element class, {@code null} if there is none
      * @param clock       the clock of past/future constraints
+     * @param site        the injection point, for the messages ({@link Sites})
      * @return the prepared value
-     * @throws IllegalArgumentException with the fix, if the type has no conversion, the default does
+     * @throws IllegalArgumentException with the {@link Messages} text, if the type has no conversion, the default does
      *                                  not convert or a constraint is not supported
      */
     public static HandshakeParam create(Qualified qualified, String elementName, Type type, Annotation[] annotations,
-            Function<Class<?>, Converter> converters, Clock clock) {
+            Function<Class<?>, Converter> converters, Clock clock, String site) {
         String name = qualified.name().isEmpty()
                 ? (qualified.source() == Source.HEADER ? HandshakeParam.headerName(elementName) : elementName)
                 : qualified.name();
@@ -79,18 +104,19 @@ public final class HandshakeParams {
             }
         }
         if (!(elementType instanceof Class<?> elementClass)) {
-            throw new IllegalArgumentException("type " + type.getTypeName() + " cannot be read from the handshake."
-                    + " Fix: use T, Optional<T>, List<T> or Set<T> with a concrete T");
+            throw new IllegalArgumentException(Messages.notAConcreteType(site, type.getTypeName()));
         }
         Converter converter = converters.apply(elementClass);
         if (converter == null) {
-            throw new IllegalArgumentException("no conversion from a handshake string to " + elementClass.getName()
-                    + ". Fix: use a supported type (String, primitives, BigDecimal, BigInteger, enums, UUID, Instant,"
-                    + " LocalDate, LocalDateTime, Duration) or add a bean implementing ParamConverter<"
-                    + elementClass.getSimpleName() + ">");
+            throw new IllegalArgumentException(Messages.noConversion(site, elementClass));
         }
         String defaultValue = null;
-        List<ConstraintCheck> checks = Constraints.of(annotations, clock);
+        List<ConstraintCheck> checks;
+        try {
+            checks = Constraints.of(annotations, clock);
+        } catch (IllegalArgumentException unsupported) {
+            throw new IllegalArgumentException(site + ": " + unsupported.getMessage());
+        }
         for (Annotation annotation : annotations) {
             if (annotation instanceof DefaultValue value) {
                 defaultValue = value.value();
@@ -98,17 +124,16 @@ public final class HandshakeParams {
         }
         HandshakeParam param = new HandshakeParam(qualified.source(), name, shape, converter, defaultValue, checks);
         if (defaultValue != null) {
-            checkDefault(param, defaultValue);
+            checkDefault(param, defaultValue, site);
         }
         return param;
     }
 
-    private static void checkDefault(HandshakeParam param, String defaultValue) {
+    private static void checkDefault(HandshakeParam param, String defaultValue, String site) {
         List<org.wsdepends.ValidationError> errors = new ArrayList<>();
         param.resolve(HandshakeData.of("", null, null, null), errors);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("@DefaultValue(\"" + defaultValue + "\") is not a valid value: "
-                    + errors.get(0).msg() + ". Fix: give a default that converts to the type and meets its constraints");
+            throw new IllegalArgumentException(Messages.invalidDefault(site, defaultValue, errors.get(0).msg()));
         }
     }
 

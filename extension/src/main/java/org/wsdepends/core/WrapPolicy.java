@@ -9,13 +9,6 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
 import java.util.Properties;
-import java.util.Set;
-
-import org.wsdepends.Cookie;
-import org.wsdepends.Depends;
-import org.wsdepends.Header;
-import org.wsdepends.Path;
-import org.wsdepends.Query;
 
 /**
  * Decides which endpoint classes wsdepends wraps: those that use a wsdepends annotation (design §3),
@@ -26,9 +19,6 @@ public final class WrapPolicy {
 
     /** The setting's name. */
     public static final String WRAP_PROPERTY = "org.wsdepends.wrap";
-
-    private static final Set<Class<? extends Annotation>> MARKERS =
-            Set.of(Query.class, Header.class, Cookie.class, Path.class, Depends.class, Depends.List.class);
 
     private final boolean wrapAll;
 
@@ -118,7 +108,7 @@ public final class WrapPolicy {
 
     private static boolean marked(AnnotatedElement element) {
         for (Annotation annotation : element.getDeclaredAnnotations()) {
-            if (MARKERS.contains(annotation.annotationType())) {
+            if (InjectionSites.isOwn(annotation)) {
                 return true;
             }
         }

@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.Producer;
 
-import org.wsdepends.core.PendingInjections;
 
 /**
  * Wraps a {@code @Produces @Depends} producer. Where wsdepends resolved the dependency (with its
@@ -32,8 +31,8 @@ final class DependsProducer<T> implements Producer<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T produce(CreationalContext<T> context) {
-        Object value = InjectionPoints.pendingValue(beanManager, context);
-        if (value != PendingInjections.none()) {
+        Object value = Handoff.valueFor(beanManager, context);
+        if (value != Handoff.none()) {
             return (T) value;
         }
         return original.produce(context);
@@ -41,7 +40,7 @@ final class DependsProducer<T> implements Producer<T> {
 
     @Override
     public void dispose(T instance) {
-        if (!PendingInjections.isReleasing()) {
+        if (!Handoff.isReleasing()) {
             original.dispose(instance);
         }
     }

@@ -4,12 +4,13 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 
 import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.CreationException;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Producer;
 
 import org.wsdepends.core.Dependency;
-import org.wsdepends.core.PendingInjections;
+import org.wsdepends.core.InjectionPlan;
 
 /**
  * Creates a {@code @Depends} dependency by calling the user's producer through CDI, with the
@@ -25,37 +26,48 @@ final class ProducerDependency implements Dependency.Factory {
     private final BeanManager beanManager;
     private final Bean<?> bean;
     private final Producer<Object> producer;
-    private final Object[] members;
-    private final int[] positions;
-    private final boolean allResolved;
+    private final Member member;
+    private InjectionPlan plan = InjectionPlan.EMPTY;
+    private boolean allResolved = true;
 
     /**
-     * @param member    the producer method or field
-     * @param positions the positions of the parameters wsdepends resolves
+     * @param member the producer method or field
      */
     @SuppressWarnings("unchecked")
-    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Member member, int[] positions) {
+    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Member member) {
         this.beanManager = beanManager;
         this.bean = bean;
         this.producer = (Producer<Object>) producer;
-        this.positions = positions;
-        this.allResolved = !(member instanceof Method method) || method.getParameterCount() == positions.length;
-        this.members = new Object[positions.length];
-        java.util.Arrays.fill(members, member);
+        this.member = member;
+    }
+
+    /**
+     * Sets where the parameters wsdepends resolves go, once the whole graph exists (the inputs of a
+     * producer may refer to producers analysed after it).
+     *
+     * @param plan  the parameters' plan
+     * @param sites how many parameters wsdepends resolves
+     */
+    void plan(InjectionPlan plan, int sites) {
+        this.plan = plan;
+        this.allResolved = !(member instanceof Method method) || method.getParameterCount() == sites;
     }
 
     @Override
-    public Dependency.Created create(Object[] arguments) {
+    public Dependency.Created create(Object[] arguments) throws Exception {
         CreationalContext<Object> context = beanManager.createCreationalContext(null);
         Object value;
-        try (PendingInjections.Frame frame = PendingInjections.bind(members, positions, arguments)) {
+        try (Handoff.Frame frame = Handoff.bind(plan, arguments)) {
             value = producer.produce(context);
+        } catch (CreationException failure) {
+            Handoff.releasing(context::release);
+            throw Handoff.unwrap(failure);
         } catch (RuntimeException | Error failure) {
-            PendingInjections.releasing(context::release);
+            Handoff.releasing(context::release);
             throw failure;
         }
         if (allResolved) {
-            PendingInjections.releasing(context::release);
+            Handoff.releasing(context::release);
             return new Created(value, null);
         }
         return new Created(value, context);
@@ -83,7 +95,7 @@ final class ProducerDependency implements Dependency.Factory {
 
         @Override
         public void destroy() {
-            PendingInjections.releasing(() -> {
+            Handoff.releasing(() -> {
                 try {
                     producer.dispose(value);
                 } finally {

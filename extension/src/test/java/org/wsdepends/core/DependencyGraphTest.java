@@ -27,7 +27,7 @@ class DependencyGraphTest {
     }
 
     private static String scopeViolation(String site, String shortName) {
-        return site + ": The dependency \"" + shortName + "\" has a scope of \"connection\", it cannot depend on dependencies with scope"
+        return "WSD-0205 " + site + ": The dependency \"" + shortName + "\" has a scope of \"connection\", it cannot depend on dependencies with scope"
                 + " \"message\". Fix: declare this parameter @Depends(scope = Scope.CONNECTION) or Scope.AUTO, or inject com.acme.Deps#"
                 + shortName + " only into @OnMessage/@OnError parameters";
     }
@@ -64,7 +64,7 @@ class DependencyGraphTest {
         b.setInputs(dependant(dep(a)));
 
         assertThat(new DependencyGraph().check("com.acme.E", dependant(dep(a)), Scope.CONNECTION).problems()).containsExactly(
-                "com.acme.Deps#a: dependency cycle com.acme.Deps#a -> com.acme.Deps#b -> com.acme.Deps#a" + CYCLE_FIX);
+                "WSD-0207 com.acme.Deps#a: dependency cycle com.acme.Deps#a -> com.acme.Deps#b -> com.acme.Deps#a" + CYCLE_FIX);
     }
 
     @Test
@@ -73,7 +73,7 @@ class DependencyGraphTest {
         self.setInputs(dependant(query("q"), dep(self)));
 
         assertThat(new DependencyGraph().check("E", dependant(dep(self)), Scope.CONNECTION).problems())
-                .containsExactly("com.acme.Deps#self: dependency cycle com.acme.Deps#self -> com.acme.Deps#self" + CYCLE_FIX);
+                .containsExactly("WSD-0207 com.acme.Deps#self: dependency cycle com.acme.Deps#self -> com.acme.Deps#self" + CYCLE_FIX);
     }
 
     @Test
@@ -88,7 +88,7 @@ class DependencyGraphTest {
         c.setInputs(dependant(dep(a)));
 
         assertThat(new DependencyGraph().check("E", dependant(dep(root)), Scope.CONNECTION).problems()).containsExactly(
-                "com.acme.Deps#a: dependency cycle com.acme.Deps#a -> com.acme.Deps#b -> com.acme.Deps#c -> com.acme.Deps#a" + CYCLE_FIX);
+                "WSD-0207 com.acme.Deps#a: dependency cycle com.acme.Deps#a -> com.acme.Deps#b -> com.acme.Deps#c -> com.acme.Deps#a" + CYCLE_FIX);
     }
 
     @Test
@@ -105,7 +105,7 @@ class DependencyGraphTest {
                 .problems();
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith("com.acme.Deps#a: dependency cycle ");
+        assertThat(problems.get(0)).startsWith("WSD-0207 com.acme.Deps#a: dependency cycle ");
     }
 
     @Test
@@ -116,8 +116,8 @@ class DependencyGraphTest {
         b.setInputs(dependant(dep(b)));
 
         assertThat(new DependencyGraph().check("E", dependant(dep(a), dep(b)), Scope.CONNECTION).problems()).containsExactly(
-                "com.acme.Deps#a: dependency cycle com.acme.Deps#a -> com.acme.Deps#a" + CYCLE_FIX,
-                "com.acme.Deps#b: dependency cycle com.acme.Deps#b -> com.acme.Deps#b" + CYCLE_FIX);
+                "WSD-0207 com.acme.Deps#a: dependency cycle com.acme.Deps#a -> com.acme.Deps#a" + CYCLE_FIX,
+                "WSD-0207 com.acme.Deps#b: dependency cycle com.acme.Deps#b -> com.acme.Deps#b" + CYCLE_FIX);
     }
 
     @Test
@@ -169,7 +169,7 @@ class DependencyGraphTest {
 
         assertThat(new DependencyGraph().check("com.acme.ChatEndpoint",
                 dependant(new Input.Dep(audit, true, Scope.MESSAGE, "field com.acme.ChatEndpoint.audit")), Scope.CONNECTION).problems())
-                .containsExactly("field com.acme.ChatEndpoint.audit: @Depends(scope = MESSAGE) is only allowed on @OnMessage and @OnError"
+                .containsExactly("WSD-0206 field com.acme.ChatEndpoint.audit: @Depends(scope = MESSAGE) is only allowed on @OnMessage and @OnError"
                         + " parameters, and com.acme.ChatEndpoint lives for the whole connection. Fix: use Scope.CONNECTION or"
                         + " Scope.AUTO here, or move the dependency to an @OnMessage parameter");
     }
@@ -187,7 +187,7 @@ class DependencyGraphTest {
                 .problems();
 
         assertThat(problems).containsExactly(scopeViolation("parameter m", "bad"),
-                "com.acme.Deps#loop: dependency cycle com.acme.Deps#loop -> com.acme.Deps#loop" + CYCLE_FIX);
+                "WSD-0207 com.acme.Deps#loop: dependency cycle com.acme.Deps#loop -> com.acme.Deps#loop" + CYCLE_FIX);
     }
 
     @Test

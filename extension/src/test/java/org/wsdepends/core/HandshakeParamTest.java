@@ -87,7 +87,7 @@ class HandshakeParamTest {
     private static HandshakeParam param(String name) {
         Field field = field(name);
         return HandshakeParams.create(HandshakeParams.qualifierOf(field.getAnnotations()), field.getName(), field.getGenericType(),
-                field.getAnnotations(), Conversions::builtIn, CLOCK);
+                field.getAnnotations(), Conversions::builtIn, CLOCK, "SITE");
     }
 
     private static HandshakeData query(String rawQuery) {
@@ -186,7 +186,7 @@ class HandshakeParamTest {
     void defaultThatFailsItsConstraintsFailsTheDeployment() {
         assertThatThrownBy(() -> param("badDefaultConstraint"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("@DefaultValue(\"0\") is not a valid value: Input should be greater than or equal to 1."
+                .hasMessage("WSD-0104 SITE: @DefaultValue(\"0\") is not a valid value: Input should be greater than or equal to 1."
                         + " Fix: give a default that converts to the type and meets its constraints");
     }
 
@@ -194,7 +194,7 @@ class HandshakeParamTest {
     void defaultThatDoesNotConvertFailsTheDeployment() {
         assertThatThrownBy(() -> param("badDefaultType"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("@DefaultValue(\"abc\") is not a valid value: Input should be a valid integer, unable to parse string as an integer."
+                .hasMessage("WSD-0104 SITE: @DefaultValue(\"abc\") is not a valid value: Input should be a valid integer, unable to parse string as an integer."
                         + " Fix: give a default that converts to the type and meets its constraints");
     }
 
@@ -364,21 +364,21 @@ class HandshakeParamTest {
     void typesThatAreNotTOptionalListOrSetOfAConcreteClassAreRefused() {
         String fix = " cannot be read from the handshake. Fix: use T, Optional<T>, List<T> or Set<T> with a concrete T";
         assertThatThrownBy(() -> param("map")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("type java.util.Map<java.lang.String, java.lang.String>" + fix);
+                .hasMessage("WSD-0103 SITE: type java.util.Map<java.lang.String, java.lang.String>" + fix);
         assertThatThrownBy(() -> param("nested")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("type java.util.List<java.util.List<java.lang.String>>" + fix);
+                .hasMessage("WSD-0103 SITE: type java.util.List<java.util.List<java.lang.String>>" + fix);
         assertThatThrownBy(() -> param("wildcard")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("type java.util.List<?>" + fix);
+                .hasMessage("WSD-0103 SITE: type java.util.List<?>" + fix);
     }
 
     @Test
     void typesWithoutConverterAreRefusedNamingTheFix() {
         assertThatThrownBy(() -> param("object")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no conversion from a handshake string to java.lang.Object. Fix: use a supported type (String, primitives,"
+                .hasMessage("WSD-0102 SITE: no conversion from a handshake string to java.lang.Object. Fix: use a supported type (String, primitives,"
                         + " BigDecimal, BigInteger, enums, UUID, Instant, LocalDate, LocalDateTime, Duration) or add a bean implementing"
                         + " ParamConverter<Object>");
         assertThatThrownBy(() -> param("raw")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("no conversion from a handshake string to java.util.List.");
+                .hasMessageStartingWith("WSD-0102 SITE: no conversion from a handshake string to java.util.List.");
     }
 
     @Test
@@ -389,7 +389,7 @@ class HandshakeParamTest {
                 type -> {
                     asked.add(type);
                     return Conversions.builtIn(type);
-                }, CLOCK);
+                }, CLOCK, "SITE");
 
         assertThat(asked).containsExactly(Integer.class);
     }
@@ -397,7 +397,7 @@ class HandshakeParamTest {
     @Test
     void unsupportedConstraintFailsTheDeployment() {
         assertThatThrownBy(() -> param("email")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("@Email is not supported on handshake values");
+                .hasMessageStartingWith("SITE: @Email is not supported on handshake values");
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.extension.WsDependsExtension;
+import org.wsdepends.internal.EndpointRegistry;
 
 /** The application {@link WrapAllTest} deploys, with and without {@code org.wsdepends.wrap=all}. */
 public final class WrapAllApp {
@@ -45,7 +46,7 @@ public final class WrapAllApp {
 
         @OnMessage
         public String report(String which) {
-            WsDependsExtension extension = beanManager.getExtension(WsDependsExtension.class);
+            EndpointRegistry extension = beanManager.getExtension(WsDependsExtension.class).registry();
             Set<Class<?>> classes = which.equals("wrapped") ? extension.wrappedEndpointClasses() : extension.plainEndpointClasses();
             return classes.stream().filter(type -> type != ExtensionProbe.class).map(Class::getName).sorted()
                     .collect(Collectors.joining(","));

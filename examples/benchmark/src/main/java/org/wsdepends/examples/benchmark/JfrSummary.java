@@ -22,7 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrSummary {
 
-    private static final List<String> WSDEPENDS = List.of("org.wsdepends.extension.", "org.wsdepends.core.");
+    private static final List<String> WSDEPENDS = List.of("org.wsdepends.extension.", "org.wsdepends.internal.", "org.wsdepends.core.");
 
     private final String focus;
     private final Node tree = new Node();

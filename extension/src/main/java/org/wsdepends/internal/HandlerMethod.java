@@ -1,4 +1,4 @@
-package org.wsdepends.extension;
+package org.wsdepends.internal;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,4 +1,4 @@
-package org.wsdepends.extension;
+package org.wsdepends.internal;
 
 import java.util.List;
 import java.util.function.Supplier;

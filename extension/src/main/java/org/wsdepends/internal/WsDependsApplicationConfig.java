@@ -1,16 +1,18 @@
-package org.wsdepends.extension;
+package org.wsdepends.internal;
 
 import java.lang.reflect.Constructor;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import org.wsdepends.core.Lazy;
+import org.wsdepends.core.Messages;
+import org.wsdepends.core.Sites;
 import org.wsdepends.core.WrapPolicy;
 
 /**
@@ -22,7 +24,7 @@ import org.wsdepends.core.WrapPolicy;
  * configuration is built from the {@code @ServerEndpoint} annotation alone and the CDI side is looked
  * up on the first handshake. Containers call the two methods in different orders (WildFly: annotated
  * classes first; Tyrus: endpoint configurations first); when the configurations are asked for first,
- * the wrapped classes come from the CDI extension.
+ * the wrapped classes come from the CDI side ({@link Deployment}).
  *
  * <p>If the application has a {@code ServerApplicationConfig} of its own, it must not return the
  * wrapped classes (the container takes the union of all configs): use {@link #withoutWrapped(Set)}.
@@ -45,8 +47,7 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
         }
         Set<ServerEndpointConfig> configs = new LinkedHashSet<>();
         for (Class<?> type : classes) {
-            configs.add(adapterConfig(type, () -> CDI.current().getBeanManager().getExtension(WsDependsExtension.class)
-                    .runtimeFor(type)));
+            configs.add(adapterConfig(type, () -> Deployment.current().runtimeFor(type)));
         }
         return configs;
     }
@@ -100,7 +101,7 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
      * @return the configuration to register with the container
      * @throws IllegalStateException if the endpoint's configurator cannot be created
      */
-    static ServerEndpointConfig adapterConfig(Class<?> type, Supplier<EndpointRuntime> runtime) {
+    public static ServerEndpointConfig adapterConfig(Class<?> type, Supplier<EndpointRuntime> runtime) {
         ServerEndpoint annotation = type.getAnnotation(ServerEndpoint.class);
         ServerEndpointConfig.Configurator user = null;
         if (annotation.configurator() != ServerEndpointConfig.Configurator.class) {
@@ -109,39 +110,23 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
                 constructor.setAccessible(true);
                 user = constructor.newInstance();
             } catch (ReflectiveOperationException unusable) {
-                throw new IllegalStateException("Cannot create the configurator " + annotation.configurator().getName() + " of "
-                        + type.getName() + ": it needs a no-argument constructor", unusable);
+                throw new IllegalStateException(Messages.unusableConfigurator(Sites.type(type), annotation.configurator().getName()),
+                        unusable);
             }
         }
         return ServerEndpointConfig.Builder.create(WrappedEndpoint.class, annotation.value())
                 .subprotocols(java.util.List.of(annotation.subprotocols()))
                 .decoders(java.util.List.of(annotation.decoders()))
                 .encoders(java.util.List.of(annotation.encoders()))
-                .configurator(new WsDependsConfigurator(memoize(runtime), user))
+                .configurator(new WsDependsConfigurator(new Lazy<>(runtime), user))
                 .build();
     }
 
     private static Set<Class<?>> wrappedFromCdi() {
         try {
-            return CDI.current().getBeanManager().getExtension(WsDependsExtension.class).wrappedEndpointClasses();
-        } catch (IllegalStateException | IllegalArgumentException noCdiYet) {
+            return Deployment.current().wrappedEndpointClasses();
+        } catch (IllegalStateException noCdiYet) {
             return Set.of();
         }
-    }
-
-    private static Supplier<EndpointRuntime> memoize(Supplier<EndpointRuntime> lookup) {
-        return new Supplier<>() {
-            private volatile EndpointRuntime runtime;
-
-            @Override
-            public EndpointRuntime get() {
-                EndpointRuntime current = runtime;
-                if (current == null) {
-                    current = lookup.get();
-                    runtime = current;
-                }
-                return current;
-            }
-        };
     }
 }

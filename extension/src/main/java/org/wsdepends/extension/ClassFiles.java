@@ -1,4 +1,4 @@
-package org.wsdepends.core;
+package org.wsdepends.extension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * class files and without loading them: a class annotated with it has the annotation's descriptor in
  * its constant pool. Candidates only; the caller loads them and checks.
  */
-public final class ClassFiles {
+final class ClassFiles {
 
     private ClassFiles() {
     }
@@ -35,7 +35,7 @@ public final class ClassFiles {
      * @return the class names, in no particular order
      * @throws UncheckedIOException if the archive cannot be read
      */
-    public static Set<String> mentioning(URL archive, String annotation) {
+    static Set<String> mentioning(URL archive, String annotation) {
         if (!"file".equals(archive.getProtocol())) {
             return Set.of();
         }
@@ -85,7 +85,7 @@ public final class ClassFiles {
      * @param className the class's binary name
      * @return the class directory or jar
      */
-    public static URL archiveOf(URL location, String className) {
+    static URL archiveOf(URL location, String className) {
         String classFile = className.replace('.', '/') + ".class";
         String path = location.toString();
         if (!path.endsWith(classFile)) {

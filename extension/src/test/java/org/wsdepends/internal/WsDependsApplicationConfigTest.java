@@ -1,4 +1,4 @@
-package org.wsdepends.extension;
+package org.wsdepends.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,155 @@
+package org.wsdepends.core;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every deployment message of wsdepends, one method each, each with a stable id ({@code WSD-NNNN})
+ * that the troubleshooting guide lists. A message reads {@code <id> <site>: <problem>. Fix: <fix>},
+ * where the site comes from {@link Sites}.
+ *
+ * <p>Ids by hundred: 01 handshake values, 02 dependencies, 03 handler methods, 04 configuration and
+ * container integration. An id is never reused for another meaning.
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    private static String message(String id, String site, String problem, String fix) {
+        return id + " " + site + ": " + problem + ". Fix: " + fix;
+    }
+
+    // 01: handshake values
+
+    public static String pathVariableNotInPath(String site, String name, String path, String endpoint,
+            Collection<String> variables) {
+        return message("WSD-0101", site, "path variable \"" + name + "\" is not in the path \"" + path + "\" of " + endpoint
+                + " (variables: " + variables + ")", "use one of those names or add {" + name + "} to the @ServerEndpoint path");
+    }
+
+    public static String noConversion(String site, Class<?> type) {
+        return message("WSD-0102", site, "no conversion from a handshake string to " + type.getName(),
+                "use a supported type (String, primitives, BigDecimal, BigInteger, enums, UUID, Instant, LocalDate,"
+                        + " LocalDateTime, Duration) or add a bean implementing ParamConverter<" + type.getSimpleName() + ">");
+    }
+
+    public static String notAConcreteType(String site, String typeName) {
+        return message("WSD-0103", site, "type " + typeName + " cannot be read from the handshake",
+                "use T, Optional<T>, List<T> or Set<T> with a concrete T");
+    }
+
+    public static String invalidDefault(String site, String defaultValue, String why) {
+        return message("WSD-0104", site, "@DefaultValue(\"" + defaultValue + "\") is not a valid value: " + why,
+                "give a default that converts to the type and meets its constraints");
+    }
+
+    public static String constraintNotApplicable(String site, String constraint, String why) {
+        return message("WSD-0105", site, "@" + constraint + " cannot validate this value: " + why,
+                "put the constraint on the element type (List<@Min(1) Integer>), or use a constraint for this type");
+    }
+
+    public static String qualifierWithoutInject(String site) {
+        return message("WSD-0106", site, "has a wsdepends qualifier but no @Inject, so it would stay unset", "add @Inject");
+    }
+
+    public static String handshakeValueInSharedBean(String site, String qualifier, String scope) {
+        return message("WSD-0107", site, "@" + qualifier + " in a @" + scope + " bean, which all connections share, while"
+                + " handshake values belong to one connection", "inject it into the endpoint or into a @Produces @Depends"
+                + " producer's parameters");
+    }
+
+    public static String noHandshakeHere(String site, String qualifier, String typeName) {
+        return message("WSD-0108", site, "@" + qualifier + " " + typeName + " has no handshake to read from: handshake values"
+                + " can only be injected into a wrapped @ServerEndpoint, its handler parameters, and the @Produces @Depends"
+                + " producers it uses", "move the injection point there, or make this bean a @Depends producer");
+    }
+
+    public static String jaxRsLookAlike(String site, String jaxRs, String wsdepends) {
+        return message("WSD-0109", site, "@" + jaxRs + " is a JAX-RS annotation, which WebSocket endpoints ignore",
+                "import " + wsdepends + " instead");
+    }
+
+    // 02: dependencies
+
+    public static String noProducer(String site, String typeName, String simpleName) {
+        return message("WSD-0201", site, "no @Produces @Depends producer of " + typeName,
+                "add a method `@Produces @Depends " + simpleName + " name(...)` to a bean (e.g. an @ApplicationScoped class)");
+    }
+
+    public static String ambiguousProducers(String site, String typeName, List<String> producers) {
+        return message("WSD-0202", site, producers.size() + " @Produces @Depends producers of " + typeName + " match: "
+                + String.join(", ", producers), "keep one, or give them different types");
+    }
+
+    public static String notAProducer(String site, String typeName, String bean) {
+        return message("WSD-0203", site, typeName + " resolves to " + bean + ", which is not a @Produces @Depends producer",
+                "remove @Depends from that bean class and declare a producer method");
+    }
+
+    public static String declaredDependencyWithoutType(String site) {
+        return message("WSD-0204", site, "@Depends on a class or package needs the dependency type",
+                "write @Depends(SomeType.class)");
+    }
+
+    public static String connectionDependsOnMessage(String site, String dependency, String producer) {
+        return message("WSD-0205", site, "The dependency \"" + dependency + "\" has a scope of \"connection\", it cannot depend"
+                + " on dependencies with scope \"message\"", "declare this parameter @Depends(scope = Scope.CONNECTION) or"
+                + " Scope.AUTO, or inject " + producer + " only into @OnMessage/@OnError parameters");
+    }
+
+    public static String messageScopeAtConnection(String site, String owner) {
+        return message("WSD-0206", site, "@Depends(scope = MESSAGE) is only allowed on @OnMessage and @OnError parameters,"
+                + " and " + owner + " lives for the whole connection", "use Scope.CONNECTION or Scope.AUTO here, or move the"
+                + " dependency to an @OnMessage parameter");
+    }
+
+    public static String dependencyCycle(String producer, String chain) {
+        return message("WSD-0207", producer, "dependency cycle " + chain,
+                "remove one of these @Depends parameters, or let one producer take what it needs without the other");
+    }
+
+    // 03: handler methods
+
+    public static String unsupportedHandlerParameter(String site, String kind, String typeName) {
+        return message("WSD-0301", site, "@" + kind + " cannot pass a " + typeName, "remove the parameter, or annotate it"
+                + " with @PathParam, @Query, @Header, @Cookie, @Path or @Depends");
+    }
+
+    public static String noMessageParameter(String site) {
+        return message("WSD-0302", site, "@OnMessage has no message parameter",
+                "add a String, ByteBuffer, byte[], Reader, InputStream, PongMessage or decoded parameter");
+    }
+
+    public static String noThrowableParameter(String site) {
+        return message("WSD-0303", site, "@OnError needs a Throwable parameter (Jakarta WebSocket 2.1 section 4.5)", "add one");
+    }
+
+    public static String secondHandler(String site, String kind, String existing) {
+        return message("WSD-0304", site, "a second " + kind + " method besides " + existing + " (Jakarta WebSocket allows one)",
+                "merge them");
+    }
+
+    public static String secondMessageHandler(String site, String kind) {
+        return message("WSD-0305", site, "a second @OnMessage method for " + kind + " messages (Jakarta WebSocket allows one"
+                + " per kind)", "merge them");
+    }
+
+    // 04: configuration and container integration
+
+    public static String unusableConfigurator(String site, String configurator) {
+        return message("WSD-0401", site, "cannot create the configurator " + configurator,
+                "give it a public no-argument constructor");
+    }
+
+    /**
+     * The summary that heads a failed deployment.
+     *
+     * @param problems the problems, one message each
+     * @return the text
+     */
+    public static String deploymentFailed(List<String> problems) {
+        return "wsdepends found " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in this deployment:\n  - " + String.join("\n  - ", problems);
+    }
+}

@@ -1,0 +1,44 @@
+package org.wsdepends.internal;
+
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The wrapped endpoints of the running deployment, as the CDI extension found them. The WebSocket
+ * container calls {@link WsDependsApplicationConfig} reflectively, with no way to pass it objects, so
+ * it finds the deployment through a {@link Locator} service that the extension provides.
+ */
+public interface Deployment {
+
+    /** @return the {@code @ServerEndpoint} classes wsdepends wraps */
+    Set<Class<?>> wrappedEndpointClasses();
+
+    /**
+     * @param endpointClass a wrapped class
+     * @return its runtime
+     * @throws IllegalStateException if it is not a wrapped endpoint of this deployment, or the
+     *                               deployment has not finished
+     */
+    EndpointRuntime runtimeFor(Class<?> endpointClass);
+
+    /**
+     * @return the current deployment
+     * @throws IllegalStateException if CDI is not running yet, or no locator is installed
+     */
+    static Deployment current() {
+        for (Locator locator : ServiceLoader.load(Locator.class, Deployment.class.getClassLoader())) {
+            return locator.current();
+        }
+        throw new IllegalStateException("no " + Locator.class.getName() + " service: is wsdepends-extension complete?");
+    }
+
+    /** Finds the current deployment; implemented by the CDI extension as a {@link ServiceLoader} service. */
+    interface Locator {
+
+        /**
+         * @return the current deployment
+         * @throws IllegalStateException if CDI is not running yet
+         */
+        Deployment current();
+    }
+}

@@ -1,0 +1,362 @@
+package org.wsdepends.internal;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Decoder;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import org.wsdepends.Depends;
+import org.wsdepends.Scope;
+import org.wsdepends.core.Converter;
+import org.wsdepends.core.Conversions;
+import org.wsdepends.core.Dependant;
+import org.wsdepends.core.Dependency;
+import org.wsdepends.core.DependencyGraph;
+import org.wsdepends.core.HandshakeParams;
+import org.wsdepends.core.InjectionPlan;
+import org.wsdepends.core.InjectionSites;
+import org.wsdepends.core.Input;
+import org.wsdepends.core.Messages;
+import org.wsdepends.core.Sites;
+import org.wsdepends.core.Source;
+
+/**
+ * Turns a wrapped {@code @ServerEndpoint} class into an {@link EndpointModel}, and a producer's
+ * parameters into its inputs, collecting every deployment problem ({@link Messages}) instead of
+ * stopping at the first.
+ */
+public final class EndpointAnalyzer {
+
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^/}]+)}");
+
+    /** Finds the producer of a {@code @Depends} type; the extension implements it with CDI's rules. */
+    public interface DependencyLookup {
+
+        /**
+         * @param type     the dependency type
+         * @param site     the injection point, for messages
+         * @param problems where a problem is added
+         * @return the dependency, or {@code null} after adding a problem to {@code problems}
+         */
+        Dependency find(Type type, String site, List<String> problems);
+    }
+
+    /**
+     * The inputs of a producer method's wsdepends parameters and where they go.
+     *
+     * @param inputs the inputs, in parameter order
+     * @param plan   where each value goes
+     * @param sites  how many parameters wsdepends resolves
+     */
+    public record ProducerInputs(Dependant inputs, InjectionPlan plan, int sites) {
+    }
+
+    private final DependencyLookup dependencies;
+    private final Function<Class<?>, Converter> converters;
+    private final Clock clock;
+    private final List<String> problems;
+
+    /**
+     * @param dependencies how {@code @Depends} types are found
+     * @param converters   the conversion for an element class, {@code null} if there is none
+     * @param clock        the clock of past/future constraints
+     * @param problems     where every problem found is added
+     */
+    public EndpointAnalyzer(DependencyLookup dependencies, Function<Class<?>, Converter> converters, Clock clock,
+            List<String> problems) {
+        this.dependencies = dependencies;
+        this.converters = converters;
+        this.clock = clock;
+        this.problems = problems;
+    }
+
+    /**
+     * @param type a wrapped {@code @ServerEndpoint} class
+     * @return the model; incomplete if problems were added
+     */
+    public EndpointModel analyze(Class<?> type) {
+        ServerEndpoint annotation = type.getAnnotation(ServerEndpoint.class);
+        Connection connection = new Connection();
+        if (type.getPackage() != null) {
+            for (Depends declared : type.getPackage().getAnnotationsByType(Depends.class)) {
+                connection.add(declaredDependency(declared, Sites.pkg(type.getPackage())), null, 0);
+            }
+        }
+        for (Depends declared : type.getAnnotationsByType(Depends.class)) {
+            connection.add(declaredDependency(declared, Sites.type(type)), null, 0);
+        }
+        for (InjectionSites.Site site : InjectionSites.of(type)) {
+            if (!site.injected()) {
+                problems.add(Messages.qualifierWithoutInject(site.site()));
+                continue;
+            }
+            connection.add(input(site.annotations(), site.type(), site.elementName(), site.site()), site.member(), site.position());
+        }
+        List<Class<? extends Decoder>> decoders = List.of(annotation.decoders());
+        HandlerMethod onOpen = null;
+        HandlerMethod onClose = null;
+        HandlerMethod onError = null;
+        List<HandlerMethod> onMessage = new ArrayList<>();
+        for (Method method : type.getMethods()) {
+            if (method.isAnnotationPresent(OnOpen.class)) {
+                onOpen = single(onOpen, handler(method, OnOpen.class, decoders, connection), "@OnOpen");
+            } else if (method.isAnnotationPresent(OnClose.class)) {
+                onClose = single(onClose, handler(method, OnClose.class, decoders, connection), "@OnClose");
+            } else if (method.isAnnotationPresent(OnError.class)) {
+                onError = single(onError, handler(method, OnError.class, decoders, connection), "@OnError");
+            } else if (method.isAnnotationPresent(OnMessage.class)) {
+                onMessage.add(handler(method, OnMessage.class, decoders, connection));
+            }
+        }
+        checkOneHandlerPerKind(onMessage);
+        Dependant connectionInputs = new Dependant(connection.inputs);
+        DependencyGraph graph = new DependencyGraph().check(type.getName(), connectionInputs, Scope.CONNECTION);
+        List<Dependant> roots = new ArrayList<>();
+        roots.add(connectionInputs);
+        List<Dependant> perCall = new ArrayList<>();
+        for (HandlerMethod handler : onMessage) {
+            graph.check(handler.toString(), handler.callDependencies, Scope.MESSAGE);
+            perCall.add(handler.callDependencies);
+        }
+        if (onError != null) {
+            graph.check(onError.toString(), onError.callDependencies, Scope.MESSAGE);
+            perCall.add(onError.callDependencies);
+        }
+        roots.addAll(perCall);
+        problems.addAll(graph.problems());
+        checkPathVariables(type, annotation.value(), roots);
+        return new EndpointModel(type, annotation.value(), connectionInputs, connection.plan.build(), onOpen, onClose, onError,
+                List.copyOf(onMessage), !DependencyGraph.handshakeInputs(perCall).isEmpty(), DependencyGraph.headerNames(roots),
+                List.of(annotation.encoders()));
+    }
+
+    /**
+     * The inputs of a {@code @Produces @Depends} method's wsdepends parameters.
+     *
+     * @param producer the producer method
+     * @return the inputs and where they go
+     */
+    public ProducerInputs producerInputs(Method producer) {
+        List<Input> inputs = new ArrayList<>();
+        InjectionPlan.Builder plan = new InjectionPlan.Builder();
+        List<InjectionSites.Site> sites = InjectionSites.parameters(producer);
+        for (InjectionSites.Site site : sites) {
+            Input input = input(site.annotations(), site.type(), site.elementName(), site.site());
+            if (input != null) {
+                plan.add(site.member(), site.position(), inputs.size());
+                inputs.add(input);
+            }
+        }
+        return new ProducerInputs(new Dependant(inputs), plan.build(), sites.size());
+    }
+
+    private HandlerMethod handler(Method method, Class<? extends Annotation> kind, List<Class<? extends Decoder>> decoders,
+            Connection connection) {
+        Parameter[] parameters = method.getParameters();
+        HandlerMethod.Arg[] args = new HandlerMethod.Arg[parameters.length];
+        int[] indexes = new int[parameters.length];
+        List<Input> callInputs = new ArrayList<>();
+        Class<?> payloadType = null;
+        Class<?> errorType = null;
+        boolean last = false;
+        boolean validate = false;
+        boolean perCall = kind == OnMessage.class || kind == OnError.class;
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter parameter = parameters[i];
+            Class<?> type = parameter.getType();
+            Annotation[] annotations = parameter.getAnnotations();
+            String site = Sites.parameter(method, i);
+            if (perCall && parameter.isAnnotationPresent(Depends.class)) {
+                args[i] = HandlerMethod.Arg.CALL_DEPENDENCY;
+                indexes[i] = callInputs.size();
+                callInputs.add(input(annotations, parameter.getParameterizedType(), parameter.getName(), site));
+            } else if (InjectionSites.isWsDepends(annotations)) {
+                args[i] = HandlerMethod.Arg.CONNECTION_VALUE;
+                indexes[i] = connection.add(input(annotations, parameter.getParameterizedType(), parameter.getName(), site),
+                        method, i);
+            } else if (type == Session.class) {
+                args[i] = HandlerMethod.Arg.SESSION;
+            } else if (kind == OnOpen.class && type == EndpointConfig.class) {
+                args[i] = HandlerMethod.Arg.CONFIG;
+            } else if (kind == OnClose.class && type == CloseReason.class) {
+                args[i] = HandlerMethod.Arg.CLOSE_REASON;
+            } else if (kind == OnError.class && errorType == null && Throwable.class.isAssignableFrom(type)) {
+                args[i] = HandlerMethod.Arg.THROWABLE;
+                errorType = type;
+            } else if (kind == OnMessage.class && payloadType == null) {
+                args[i] = HandlerMethod.Arg.PAYLOAD;
+                payloadType = type;
+                validate = parameter.isAnnotationPresent(Valid.class);
+            } else if (kind == OnMessage.class && !last && (type == boolean.class || type == Boolean.class)) {
+                args[i] = HandlerMethod.Arg.LAST;
+                last = true;
+            } else {
+                problems.add(Messages.unsupportedHandlerParameter(site, kind.getSimpleName(), type.getName()));
+                args[i] = HandlerMethod.Arg.SESSION;
+            }
+        }
+        HandlerMethod.Payload payload = null;
+        long maxMessageSize = -1;
+        if (kind == OnMessage.class) {
+            maxMessageSize = method.getAnnotation(OnMessage.class).maxMessageSize();
+            if (payloadType == null) {
+                problems.add(Messages.noMessageParameter(Sites.method(method)));
+            } else {
+                payload = payloadKind(payloadType, last, decoders);
+            }
+        }
+        if (kind == OnError.class && errorType == null) {
+            problems.add(Messages.noThrowableParameter(Sites.method(method)));
+        }
+        return new HandlerMethod(method, args, indexes, new Dependant(callInputs.stream().filter(Objects::nonNull).toList()),
+                payload, payloadType, maxMessageSize, errorType, validate);
+    }
+
+    private static HandlerMethod.Payload payloadKind(Class<?> type, boolean last, List<Class<? extends Decoder>> decoders) {
+        if (type == String.class) {
+            return last ? HandlerMethod.Payload.TEXT_PARTIAL : HandlerMethod.Payload.TEXT;
+        } else if (type == ByteBuffer.class) {
+            return last ? HandlerMethod.Payload.BINARY_BUFFER_PARTIAL : HandlerMethod.Payload.BINARY_BUFFER;
+        } else if (type == byte[].class) {
+            return last ? HandlerMethod.Payload.BINARY_ARRAY_PARTIAL : HandlerMethod.Payload.BINARY_ARRAY;
+        } else if (type == Reader.class) {
+            return HandlerMethod.Payload.READER;
+        } else if (type == InputStream.class) {
+            return HandlerMethod.Payload.INPUT_STREAM;
+        } else if (type == PongMessage.class) {
+            return HandlerMethod.Payload.PONG;
+        }
+        for (Class<? extends Decoder> decoder : decoders) {
+            Type decoded = decodedType(decoder);
+            if (decoded instanceof Class<?> decodedClass && type.isAssignableFrom(decodedClass)) {
+                return Decoder.Binary.class.isAssignableFrom(decoder) || Decoder.BinaryStream.class.isAssignableFrom(decoder)
+                        ? HandlerMethod.Payload.BINARY_DECODED : HandlerMethod.Payload.TEXT_DECODED;
+            }
+        }
+        if (type.isPrimitive() || Conversions.builtIn(type) != null && (Number.class.isAssignableFrom(type)
+                || type == Boolean.class || type == Character.class)) {
+            return HandlerMethod.Payload.TEXT_CONVERTED;
+        }
+        return HandlerMethod.Payload.JSON;
+    }
+
+    /** The {@code T} of the {@code Decoder.Text<T>}-like interface a decoder class implements. */
+    static Type decodedType(Class<?> decoder) {
+        for (Class<?> level = decoder; level != null && level != Object.class; level = level.getSuperclass()) {
+            for (Type implemented : level.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() instanceof Class<?> raw && Decoder.class.isAssignableFrom(raw)
+                        && raw.getEnclosingClass() == Decoder.class) {
+                    return parameterized.getActualTypeArguments()[0];
+                }
+            }
+        }
+        return Object.class;
+    }
+
+    private Input input(Annotation[] annotations, Type type, String elementName, String site) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Depends declared) {
+                Dependency dependency = dependencies.find(type, site, problems);
+                return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site);
+            }
+        }
+        try {
+            return new Input.Param(HandshakeParams.create(HandshakeParams.qualifierOf(annotations), elementName, type,
+                    annotations, converters, clock, site), site);
+        } catch (IllegalArgumentException invalid) {
+            problems.add(invalid.getMessage());
+            return null;
+        }
+    }
+
+    private Input declaredDependency(Depends declared, String site) {
+        if (declared.value() == void.class) {
+            problems.add(Messages.declaredDependencyWithoutType(site));
+            return null;
+        }
+        Dependency dependency = dependencies.find(declared.value(), site, problems);
+        return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site);
+    }
+
+    private void checkPathVariables(Class<?> type, String path, List<Dependant> roots) {
+        Set<String> variables = templateVariables(path);
+        for (Input.Param param : DependencyGraph.handshakeInputs(roots)) {
+            if (param.param().source() == Source.PATH && !variables.contains(param.param().name())) {
+                problems.add(Messages.pathVariableNotInPath(param.site(), param.param().name(), path, type.getName(), variables));
+            }
+        }
+    }
+
+    private HandlerMethod single(HandlerMethod existing, HandlerMethod found, String kind) {
+        if (existing != null) {
+            problems.add(Messages.secondHandler(found.toString(), kind, existing.method.getName()));
+        }
+        return found;
+    }
+
+    private void checkOneHandlerPerKind(List<HandlerMethod> onMessage) {
+        Set<String> kinds = new HashSet<>();
+        for (HandlerMethod handler : onMessage) {
+            if (handler.payload == null) {
+                continue;
+            }
+            String kind = handler.payload == HandlerMethod.Payload.PONG ? "pong" : handler.isBinary() ? "binary" : "text";
+            if (!kinds.add(kind)) {
+                problems.add(Messages.secondMessageHandler(handler.toString(), kind));
+            }
+        }
+    }
+
+    private static Set<String> templateVariables(String path) {
+        Set<String> variables = new LinkedHashSet<>();
+        Matcher matcher = TEMPLATE_VARIABLE.matcher(path);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
+    /** Connection inputs, and the plan of where CDI or a handler receives them. */
+    private static final class Connection {
+        final List<Input> inputs = new ArrayList<>();
+        final InjectionPlan.Builder plan = new InjectionPlan.Builder();
+
+        /** @return the input's index, {@code -1} if it was not added (a problem was reported) */
+        int add(Input input, Member member, int position) {
+            if (input == null) {
+                return -1;
+            }
+            plan.add(member, position, inputs.size());
+            inputs.add(input);
+            return inputs.size() - 1;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.wsdepends.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.websocket.Encoder;
+
+import org.wsdepends.core.Dependant;
+import org.wsdepends.core.InjectionPlan;
+
+/**
+ * Everything about one wrapped endpoint class that can be worked out at deployment.
+ *
+ * @param type           the endpoint class
+ * @param path           the {@code @ServerEndpoint} path template
+ * @param connection     what is resolved when a connection opens: package and class dependencies,
+ *                       then the injection points, then the handshake values and connection
+ *                       dependencies of handler parameters
+ * @param plan           where each connection value goes (fields, constructor and initializer
+ *                       parameters, handler parameters)
+ * @param onOpen         the {@code @OnOpen} method, {@code null} if none
+ * @param onClose        the {@code @OnClose} method, {@code null} if none
+ * @param onError        the {@code @OnError} method, {@code null} if none
+ * @param onMessage      the {@code @OnMessage} methods
+ * @param keepsHandshake whether message-time dependencies read the handshake, so it must be kept
+ * @param headerNames    the request headers any input reads (case-insensitive; {@code Cookie} for
+ *                       cookies): the only ones copied from the handshake
+ * @param encoders       the declared encoders
+ */
+public record EndpointModel(
+        Class<?> type,
+        String path,
+        Dependant connection,
+        InjectionPlan plan,
+        HandlerMethod onOpen,
+        HandlerMethod onClose,
+        HandlerMethod onError,
+        List<HandlerMethod> onMessage,
+        boolean keepsHandshake,
+        Set<String> headerNames,
+        List<Class<? extends Encoder>> encoders) {
+
+    /** @return FastAPI's description of the route, e.g. {@code WS /rooms/{room} (com.acme.ChatEndpoint)} */
+    public String description() {
+        return "WS " + path + " (" + type.getName() + ")";
+    }
+}

@@ -1,0 +1,90 @@
+package org.wsdepends.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.websocket.server.ServerEndpointConfig;
+
+
+/**
+ * The endpoints of one CDI deployment, as the extension sorted them: what the embedded runtime and
+ * the WAR's application config register with the WebSocket container. Filled by the extension during
+ * deployment, read-only after.
+ */
+public final class EndpointRegistry implements Deployment {
+
+    private final Set<Class<?>> wrapped = new LinkedHashSet<>();
+    private final Set<Class<?>> plain = new LinkedHashSet<>();
+    private final List<EndpointRuntime> runtimes = new ArrayList<>();
+    private Set<ServerEndpointConfig> configs;
+
+    /** @param type a {@code @ServerEndpoint} class wsdepends wraps */
+    public void addWrapped(Class<?> type) {
+        wrapped.add(type);
+    }
+
+    /** @param type a {@code @ServerEndpoint} class the container dispatches itself */
+    public void addPlain(Class<?> type) {
+        plain.add(type);
+    }
+
+    /** @return whether the class was added, wrapped or plain */
+    public boolean knows(Class<?> type) {
+        return wrapped.contains(type) || plain.contains(type);
+    }
+
+    /** @param runtime the runtime of a wrapped class, once CDI validated the deployment */
+    public void addRuntime(EndpointRuntime runtime) {
+        runtimes.add(runtime);
+    }
+
+    /** Ends the connections still open, so their cleanup runs. */
+    public void endAll() {
+        runtimes.forEach(EndpointRuntime::endAll);
+    }
+
+    /**
+     * The adapter configurations of every wrapped endpoint class CDI reported; register each with the
+     * WebSocket container's {@code addEndpoint(ServerEndpointConfig)} before it starts.
+     *
+     * @return the configurations, empty before CDI finished deployment (or if it failed)
+     */
+    public synchronized Set<ServerEndpointConfig> wrappedEndpointConfigs() {
+        if (configs == null && !runtimes.isEmpty()) {
+            Set<ServerEndpointConfig> built = new LinkedHashSet<>();
+            for (EndpointRuntime runtime : runtimes) {
+                built.add(WsDependsApplicationConfig.adapterConfig(runtime.model().type(), () -> runtime));
+            }
+            configs = built;
+        }
+        return configs == null ? Set.of() : configs;
+    }
+
+    /**
+     * The {@code @ServerEndpoint} classes CDI reported that are not wrapped; register each with
+     * {@code addEndpoint(Class)} so the container dispatches them itself.
+     *
+     * @return the classes
+     */
+    public Set<Class<?>> plainEndpointClasses() {
+        return Set.copyOf(plain);
+    }
+
+    @Override
+    public Set<Class<?>> wrappedEndpointClasses() {
+        return Set.copyOf(wrapped);
+    }
+
+    @Override
+    public EndpointRuntime runtimeFor(Class<?> endpointClass) {
+        for (EndpointRuntime runtime : runtimes) {
+            if (runtime.model().type() == endpointClass) {
+                return runtime;
+            }
+        }
+        throw new IllegalStateException(endpointClass.getName() + " is not a wrapped endpoint of this CDI deployment"
+                + " (wrapped: " + wrapped + "). Is it in a bean archive the CDI container scans?");
+    }
+}

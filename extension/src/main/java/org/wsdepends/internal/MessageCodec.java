@@ -1,0 +1,156 @@
+package org.wsdepends.internal;
+
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.Encoder;
+import jakarta.websocket.RemoteEndpoint;
+
+import org.wsdepends.RequestValidationException;
+import org.wsdepends.core.BodyErrors;
+import org.wsdepends.core.ConversionException;
+import org.wsdepends.core.Conversions;
+import org.wsdepends.core.ErrorReports;
+import org.wsdepends.core.Lazy;
+
+/**
+ * How one endpoint's messages are read and its return values written: typed JSON messages with
+ * JSON-B and {@code @Valid}, converted primitives, and results sent by type or declared encoder.
+ */
+final class MessageCodec {
+
+    /** A message that could not be read, with the close it calls for. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        Unreadable(int code, String reason) {
+            super(reason, null, false, false);
+            this.code = code;
+        }
+    }
+
+    private final List<Class<?>> encodedTypes = new ArrayList<>();
+    private final Lazy<Jsonb> jsonb = new Lazy<>(JsonbBuilder::create);
+    private final Lazy<Validator> validator;
+    private final String endpoint;
+
+    MessageCodec(EndpointModel model, Supplier<Validator> validator) {
+        for (Class<? extends Encoder> encoder : model.encoders()) {
+            encodedTypes.add(encodedType(encoder));
+        }
+        this.validator = new Lazy<>(validator);
+        this.endpoint = model.description();
+    }
+
+    /**
+     * @return the message to pass to the handler
+     * @throws Unreadable                 malformed JSON (1007)
+     * @throws RequestValidationException a {@code @Valid} message with violations
+     * @throws DecodeException            a primitive that does not convert
+     */
+    Object read(HandlerMethod handler, Object payload) throws Unreadable, DecodeException {
+        if (handler.payload == HandlerMethod.Payload.JSON) {
+            return fromJson(handler, (String) payload);
+        } else if (handler.payload == HandlerMethod.Payload.TEXT_CONVERTED) {
+            String text = (String) payload;
+            try {
+                return Conversions.builtIn(handler.payloadType).convert(text);
+            } catch (ConversionException invalid) {
+                throw new DecodeException(text, invalid.getMessage());
+            }
+        }
+        return payload;
+    }
+
+    /**
+     * Whole messages over the handler's {@code maxMessageSize}: containers enforce it only for the
+     * handlers they build for annotated endpoints, so the adapter checks itself, with Tyrus's wording.
+     *
+     * @return the close reason, {@code null} if the message fits
+     */
+    static String tooBig(HandlerMethod handler, Object payload) {
+        long size;
+        if (payload instanceof String text) {
+            size = ErrorReports.utf8Length(text);
+        } else if (payload instanceof ByteBuffer buffer) {
+            size = buffer.remaining();
+        } else if (payload instanceof byte[] bytes) {
+            size = bytes.length;
+        } else {
+            return null;
+        }
+        if (size <= handler.maxMessageSize) {
+            return null;
+        }
+        return String.format("Message too long; allowed message size is %d bytes. (Current message length is %d bytes).",
+                handler.maxMessageSize, size);
+    }
+
+    void send(RemoteEndpoint.Basic remote, Object result) throws IOException, EncodeException {
+        if (result instanceof String text) {
+            remote.sendText(text);
+        } else if (result instanceof ByteBuffer buffer) {
+            remote.sendBinary(buffer);
+        } else if (result instanceof byte[] bytes) {
+            remote.sendBinary(ByteBuffer.wrap(bytes));
+        } else if (hasEncoderFor(result.getClass())) {
+            remote.sendObject(result);
+        } else if (result instanceof Number || result instanceof Boolean || result instanceof Character) {
+            remote.sendText(String.valueOf(result));
+        } else {
+            remote.sendText(jsonb.get().toJson(result));
+        }
+    }
+
+    private Object fromJson(HandlerMethod handler, String text) throws Unreadable {
+        Object message;
+        try {
+            message = jsonb.get().fromJson(text, handler.payloadType);
+        } catch (JsonbException malformed) {
+            throw new Unreadable(1007, "Invalid JSON for " + handler.payloadType.getSimpleName() + ": " + malformed.getMessage());
+        }
+        if (handler.validatePayload && message != null) {
+            Set<ConstraintViolation<Object>> violations = validator.get().validate(message);
+            if (!violations.isEmpty()) {
+                throw new RequestValidationException(BodyErrors.of(violations), endpoint);
+            }
+        }
+        return message;
+    }
+
+    private boolean hasEncoderFor(Class<?> type) {
+        for (Class<?> encoded : encodedTypes) {
+            if (encoded.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> encodedType(Class<?> encoder) {
+        for (Class<?> level = encoder; level != null && level != Object.class; level = level.getSuperclass()) {
+            for (Type implemented : level.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
+                        && raw.getEnclosingClass() == Encoder.class
+                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> encoded) {
+                    return encoded;
+                }
+            }
+        }
+        return Object.class;
+    }
+}
