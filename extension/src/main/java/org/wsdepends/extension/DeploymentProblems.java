@@ -2,9 +2,11 @@ package org.wsdepends.extension;
 
 import java.util.List;
 
+import org.wsdepends.core.Messages;
+
 /**
- * Every problem wsdepends found in a deployment, reported together. Each names the class and member
- * and says how to fix it.
+ * Every problem wsdepends found in a deployment, reported together. Each has its id
+ * ({@code WSD-NNNN}), names the class and member and says how to fix it.
  */
 public final class DeploymentProblems extends RuntimeException {
 
@@ -14,8 +16,7 @@ public final class DeploymentProblems extends RuntimeException {
     private final List<String> problems;
 
     DeploymentProblems(List<String> problems) {
-        super("wsdepends found " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + " in this deployment:\n  - " + String.join("\n  - ", problems), null, false, false);
+        super(Messages.deploymentFailed(problems), null, false, false);
         this.problems = List.copyOf(problems);
     }
 
