@@ -15,7 +15,7 @@ import jakarta.inject.Qualifier;
  * <p>The raw query string is split on {@code &}, each name and value is percent-decoded as UTF-8
  * ({@code +} is a space), and the values of the named parameter are converted to the type of the
  * injection point (strings, primitives and their boxes, {@code BigDecimal}, {@code BigInteger}, enums by name, {@code UUID}, ISO-8601 {@code Instant}, {@code LocalDate}, {@code LocalDateTime} and {@code Duration}, and whatever a {@link org.wsdepends.spi.ParamConverter} bean converts). A repeated name binds to a
- * {@code List<T>} or {@code Set<T>}; a scalar injection point takes the first value.
+ * {@code List<T>} or {@code Set<T>}; a scalar injection point takes the last value, as FastAPI (Starlette) does.
  *
  * <p>When it is evaluated: once per connection, when the connection opens and before the endpoint
  * instance exists, wherever it is injected: fields, constructor and initializer parameters, the

@@ -15,14 +15,6 @@ public interface ConstraintCheck {
     Failure check(Object value);
 
     /**
-     * A constraint on a collection as a whole ({@code @Size}, {@code @NotEmpty}); other constraints
-     * on a collection injection point apply to each element.
-     */
-    @FunctionalInterface
-    interface OnContainer extends ConstraintCheck {
-    }
-
-    /**
      * A failed constraint, in pydantic's terms.
      *
      * @param type the error type

@@ -36,51 +36,19 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * Turns the Bean Validation constraints on a handshake injection point into checks, once at
- * deployment, and maps every constraint to pydantic's error type and message (design §4).
- *
- * <p>Handshake values are plain strings converted to a field or parameter type, so they are
- * checked here rather than by a {@code Validator}: Bean Validation can validate a field's value
- * without an instance, but not a producer or initializer parameter's, and doing it here costs no
- * reflection per handshake.
+ * The one translation of Bean Validation violations into pydantic's error types, messages and
+ * contexts (design §4), for handshake values and typed messages alike. The validation itself is the
+ * {@code Validator}'s; for the constraints pydantic has words for (bounds, sizes, patterns), the
+ * table below words the violation as pydantic would, deciding between for example
+ * {@code string_too_short} and {@code string_too_long} from the invalid value.
  */
 public final class Constraints {
-
-    private static final String CONSTRAINT = "jakarta.validation.Constraint";
 
     private Constraints() {
     }
 
     /**
-     * The checks for the constraint annotations among {@code annotations}; other annotations are
-     * ignored.
-     *
-     * @param annotations the annotations of the field or parameter
-     * @param clock       the clock for past/future checks
-     * @return the checks, in annotation order
-     * @throws IllegalArgumentException naming the constraint, if a constraint cannot be checked on a
-     *                                  handshake value (a custom constraint, {@code @Email}, ...)
-     */
-    public static List<ConstraintCheck> of(Annotation[] annotations, Clock clock) {
-        List<ConstraintCheck> checks = new ArrayList<>();
-        for (Annotation annotation : annotations) {
-            ConstraintCheck check = checkFor(annotation, clock);
-            if (check != null) {
-                checks.add(check);
-            } else if (isConstraint(annotation)) {
-                throw new IllegalArgumentException("@" + annotation.annotationType().getSimpleName()
-                        + " is not supported on handshake values; supported: @Min, @Max, @DecimalMin, @DecimalMax, @Positive,"
-                        + " @PositiveOrZero, @Negative, @NegativeOrZero, @Size, @Pattern, @NotBlank, @NotEmpty, @NotNull,"
-                        + " @AssertTrue, @AssertFalse, @Digits, @Past, @PastOrPresent, @Future, @FutureOrPresent."
-                        + " Check other rules in a @Depends producer and throw a WebSocketException");
-            }
-        }
-        return List.copyOf(checks);
-    }
-
-    /**
-     * The pydantic error type for a failed Bean Validation constraint, for errors reported by a
-     * {@code Validator} (typed messages with {@code @Valid}).
+     * The pydantic error type, message and context for one violation.
      *
      * @param annotation the constraint annotation of the violation
      * @param value      the invalid value, may be {@code null}
@@ -90,21 +58,17 @@ public final class Constraints {
     public static ConstraintCheck.Failure describe(Annotation annotation, Object value, String message) {
         if (value != null) {
             ConstraintCheck check = checkFor(annotation, Clock.systemUTC());
-            ConstraintCheck.Failure failure = check == null ? null : check.check(value);
+            ConstraintCheck.Failure failure;
+            try {
+                failure = check == null ? null : check.check(value);
+            } catch (IllegalArgumentException notComparable) {
+                failure = null;
+            }
             if (failure != null && !failure.type().equals(snakeCase(annotation))) {
                 return failure;
             }
         }
         return new ConstraintCheck.Failure(snakeCase(annotation), message, Map.of());
-    }
-
-    private static boolean isConstraint(Annotation annotation) {
-        for (Annotation meta : annotation.annotationType().getAnnotations()) {
-            if (meta.annotationType().getName().equals(CONSTRAINT)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ConstraintCheck checkFor(Annotation annotation, Clock clock) {
@@ -131,8 +95,7 @@ public final class Constraints {
         } else if (annotation instanceof NotBlank) {
             return other(annotation, value -> !(value instanceof CharSequence text) || !text.toString().isBlank(), "must not be blank");
         } else if (annotation instanceof NotEmpty) {
-            ConstraintCheck notEmpty = other(annotation, value -> length(value) != 0, "must not be empty");
-            return (ConstraintCheck.OnContainer) notEmpty::check;
+            return other(annotation, value -> length(value) != 0, "must not be empty");
         } else if (annotation instanceof NotNull) {
             return value -> null;
         } else if (annotation instanceof AssertTrue) {
@@ -181,7 +144,7 @@ public final class Constraints {
     }
 
     private static ConstraintCheck size(int min, int max) {
-        return (ConstraintCheck.OnContainer) value -> {
+        return value -> {
             int length = length(value);
             if (length < 0) {
                 return null;

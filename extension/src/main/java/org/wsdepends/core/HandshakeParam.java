@@ -35,7 +35,7 @@ public final class HandshakeParam {
     private final Shape shape;
     private final Converter converter;
     private final String defaultValue;
-    private final List<ConstraintCheck> checks;
+    private final ValueConstraints constraints;
     private final List<Object> loc;
 
     /**
@@ -44,16 +44,16 @@ public final class HandshakeParam {
      * @param shape        how the type wraps the element type
      * @param converter    the element conversion
      * @param defaultValue the raw default, {@code null} for none
-     * @param checks       the constraints on the (unwrapped) value
+     * @param constraints  the Bean Validation constraints of the injection point, {@code null} for none
      */
     public HandshakeParam(Source source, String name, Shape shape, Converter converter, String defaultValue,
-            List<ConstraintCheck> checks) {
+            ValueConstraints constraints) {
         this.source = source;
         this.name = name;
         this.shape = shape;
         this.converter = converter;
         this.defaultValue = defaultValue;
-        this.checks = List.copyOf(checks);
+        this.constraints = constraints;
         this.loc = List.of(source.loc(), name);
     }
 
@@ -86,18 +86,20 @@ public final class HandshakeParam {
                     }
                     raw = List.of(defaultValue);
                 }
-                return convertOne(raw.get(0), loc, errors, true);
+                String single = raw.get(raw.size() - 1);
+                return validated(convertOne(single, loc, errors), single, errors);
             case OPTIONAL:
                 if (raw.isEmpty() && defaultValue == null) {
                     return Optional.empty();
                 }
-                Object value = convertOne(raw.isEmpty() ? defaultValue : raw.get(0), loc, errors, true);
-                return value == null ? null : Optional.of(value);
+                String optional = raw.isEmpty() ? defaultValue : raw.get(raw.size() - 1);
+                Object value = convertOne(optional, loc, errors);
+                return value == null ? null : validated(Optional.of(value), optional, errors);
             default:
                 if (raw.isEmpty() && defaultValue != null) {
                     raw = List.of(defaultValue);
                 }
-                return convertAll(raw, errors);
+                return validated(convertAll(raw, errors), raw, errors);
         }
     }
 
@@ -125,22 +127,20 @@ public final class HandshakeParam {
         }
     }
 
-    private Object convertOne(String raw, List<Object> at, List<ValidationError> errors, boolean whole) {
-        Object value;
+    private Object convertOne(String raw, List<Object> at, List<ValidationError> errors) {
         try {
-            value = converter.convert(raw);
+            return converter.convert(raw);
         } catch (ConversionException invalid) {
             errors.add(new ValidationError(invalid.type(), at, invalid.getMessage(), raw, invalid.ctx()));
             return null;
         }
-        return passesChecks(value, raw, at, errors, whole) ? value : null;
     }
 
     private Object convertAll(List<String> raw, List<ValidationError> errors) {
         Collection<Object> values = shape == Shape.SET ? new LinkedHashSet<>() : new ArrayList<>(raw.size());
         int before = errors.size();
         for (int index = 0; index < raw.size(); index++) {
-            Object value = convertOne(raw.get(index), List.of(source.loc(), name, index), errors, false);
+            Object value = convertOne(raw.get(index), List.of(source.loc(), name, index), errors);
             if (value != null) {
                 values.add(value);
             }
@@ -148,38 +148,18 @@ public final class HandshakeParam {
         if (errors.size() > before) {
             return null;
         }
-        Object collection = shape == Shape.SET ? Collections.unmodifiableSet((LinkedHashSet<Object>) values)
+        return shape == Shape.SET ? Collections.unmodifiableSet((LinkedHashSet<Object>) values)
                 : Collections.unmodifiableList((List<Object>) values);
-        return passesContainerChecks(collection, raw, errors) ? collection : null;
     }
 
-    /** @param whole whether the value is the whole injection point, or one element of a collection */
-    private boolean passesChecks(Object value, Object raw, List<Object> at, List<ValidationError> errors, boolean whole) {
-        for (ConstraintCheck check : checks) {
-            if (!whole && check instanceof ConstraintCheck.OnContainer) {
-                continue;
-            }
-            ConstraintCheck.Failure failure = check.check(value);
-            if (failure != null) {
-                errors.add(new ValidationError(failure.type(), at, failure.msg(), raw, failure.ctx()));
-                return false;
-            }
+    /** @return the value if it meets its constraints (or it is {@code null} after a conversion error), else {@code null} */
+    private Object validated(Object value, Object raw, List<ValidationError> errors) {
+        if (value == null || constraints == null) {
+            return value;
         }
-        return true;
-    }
-
-    /** {@code @Size} and {@code @NotEmpty} apply to the collection as a whole, as in Bean Validation. */
-    private boolean passesContainerChecks(Object collection, List<String> raw, List<ValidationError> errors) {
-        for (ConstraintCheck check : checks) {
-            if (check instanceof ConstraintCheck.OnContainer) {
-                ConstraintCheck.Failure failure = check.check(collection);
-                if (failure != null) {
-                    errors.add(new ValidationError(failure.type(), loc, failure.msg(), raw, failure.ctx()));
-                    return false;
-                }
-            }
-        }
-        return true;
+        int before = errors.size();
+        constraints.check(value, raw, loc, errors);
+        return errors.size() > before ? null : value;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.wsdepends.core;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,14 +77,14 @@ public final class HandshakeParams {
      * @param type        the injection point's type
      * @param annotations the injection point's annotations ({@code @DefaultValue}, constraints)
      * @param converters  the converter for an element class, {@code null} if there is none
-     * @param clock       the clock of past/future constraints
+     * @param constraints the injection point's Bean Validation constraints, {@code null} for none
      * @param site        the injection point, for the messages ({@link Sites})
      * @return the prepared value
      * @throws IllegalArgumentException with the {@link Messages} text, if the type has no conversion, the default does
      *                                  not convert or a constraint is not supported
      */
     public static HandshakeParam create(Qualified qualified, String elementName, Type type, Annotation[] annotations,
-            Function<Class<?>, Converter> converters, Clock clock, String site) {
+            Function<Class<?>, Converter> converters, ValueConstraints constraints, String site) {
         String name = qualified.name().isEmpty()
                 ? (qualified.source() == Source.HEADER ? HandshakeParam.headerName(elementName) : elementName)
                 : qualified.name();
@@ -111,18 +110,12 @@ public final class HandshakeParams {
             throw new IllegalArgumentException(Messages.noConversion(site, elementClass));
         }
         String defaultValue = null;
-        List<ConstraintCheck> checks;
-        try {
-            checks = Constraints.of(annotations, clock);
-        } catch (IllegalArgumentException unsupported) {
-            throw new IllegalArgumentException(site + ": " + unsupported.getMessage());
-        }
         for (Annotation annotation : annotations) {
             if (annotation instanceof DefaultValue value) {
                 defaultValue = value.value();
             }
         }
-        HandshakeParam param = new HandshakeParam(qualified.source(), name, shape, converter, defaultValue, checks);
+        HandshakeParam param = new HandshakeParam(qualified.source(), name, shape, converter, defaultValue, constraints);
         if (defaultValue != null) {
             checkDefault(param, defaultValue, site);
         }

@@ -116,11 +116,23 @@ public final class InjectionSites {
         Parameter[] parameters = executable.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             if (isWsDepends(parameters[i].getAnnotations())) {
-                sites.add(new Site(executable, i, parameters[i].getParameterizedType(), parameters[i].getAnnotations(),
-                        parameters[i].getName(), Sites.parameter(executable, i), true));
+                sites.add(parameters(executable, i));
             }
         }
         return sites;
+    }
+
+    /**
+     * One parameter of a constructor or method as a site, whatever its annotations.
+     *
+     * @param executable the constructor or method
+     * @param index      the parameter's index
+     * @return the site
+     */
+    public static Site parameters(Executable executable, int index) {
+        Parameter parameter = executable.getParameters()[index];
+        return new Site(executable, index, parameter.getParameterizedType(), parameter.getAnnotations(), parameter.getName(),
+                Sites.parameter(executable, index), true);
     }
 
     /** The class and its superclasses, superclass first, as CDI injects them. */

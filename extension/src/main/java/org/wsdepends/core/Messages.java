@@ -44,9 +44,9 @@ public final class Messages {
                 "give a default that converts to the type and meets its constraints");
     }
 
-    public static String constraintNotApplicable(String site, String constraint, String why) {
-        return message("WSD-0105", site, "@" + constraint + " cannot validate this value: " + why,
-                "put the constraint on the element type (List<@Min(1) Integer>), or use a constraint for this type");
+    public static String constraintNotApplicable(String site, String why) {
+        return message("WSD-0105", site, "a constraint cannot validate this value: " + why, "put the constraint on the element"
+                + " type (List<@Min(1) Integer>), use a constraint that applies to this type, or give it a validator for it");
     }
 
     public static String qualifierWithoutInject(String site) {

@@ -3,7 +3,6 @@ package org.wsdepends.extension;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +30,8 @@ import jakarta.enterprise.inject.spi.Producer;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Scope;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -39,6 +40,7 @@ import org.wsdepends.core.Dependency;
 import org.wsdepends.core.HandshakeParams;
 import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
+import org.wsdepends.core.ValueConstraints;
 import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.internal.EndpointAnalyzer;
 import org.wsdepends.internal.EndpointModel;
@@ -77,6 +79,8 @@ public class WsDependsExtension implements Extension {
     private final HandshakeValues handshakeValues = new HandshakeValues();
     private final Map<Member, ProducerRecord> producers = new LinkedHashMap<>();
     private final List<EndpointModel> models = new ArrayList<>();
+    // validates handshake values; CDI's Validator bean cannot be had before deployment validation
+    private ValidatorFactory validators;
 
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
@@ -150,8 +154,9 @@ public class WsDependsExtension implements Extension {
         List<String> problems = new ArrayList<>();
         Map<Bean<?>, Dependency> nodes = new HashMap<>();
         Map<Method, Dependency> methods = new HashMap<>();
+        validators = ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory();
         EndpointAnalyzer analyzer = new EndpointAnalyzer(new DependsLookup(beanManager, nodes), new ConverterLookup(beanManager),
-                Clock.systemUTC(), problems);
+                validators.getValidator(), problems);
         producers.forEach((member, record) -> {
             if (record.bean != null) {
                 ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member);
@@ -185,6 +190,9 @@ public class WsDependsExtension implements Extension {
 
     void endOpenConnections(@Observes BeforeShutdown event) {
         registry.endAll();
+        if (validators != null) {
+            validators.close();
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EndpointConfig;
@@ -46,6 +46,7 @@ import org.wsdepends.core.Input;
 import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.Source;
+import org.wsdepends.core.ValueConstraints;
 
 /**
  * Turns a wrapped {@code @ServerEndpoint} class into an {@link EndpointModel}, and a producer's
@@ -80,20 +81,20 @@ public final class EndpointAnalyzer {
 
     private final DependencyLookup dependencies;
     private final Function<Class<?>, Converter> converters;
-    private final Clock clock;
+    private final Validator validator;
     private final List<String> problems;
 
     /**
      * @param dependencies how {@code @Depends} types are found
      * @param converters   the conversion for an element class, {@code null} if there is none
-     * @param clock        the clock of past/future constraints
+     * @param validator    checks the constraints of handshake values
      * @param problems     where every problem found is added
      */
-    public EndpointAnalyzer(DependencyLookup dependencies, Function<Class<?>, Converter> converters, Clock clock,
+    public EndpointAnalyzer(DependencyLookup dependencies, Function<Class<?>, Converter> converters, Validator validator,
             List<String> problems) {
         this.dependencies = dependencies;
         this.converters = converters;
-        this.clock = clock;
+        this.validator = validator;
         this.problems = problems;
     }
 
@@ -117,7 +118,7 @@ public final class EndpointAnalyzer {
                 problems.add(Messages.qualifierWithoutInject(site.site()));
                 continue;
             }
-            connection.add(input(site.annotations(), site.type(), site.elementName(), site.site()), site.member(), site.position());
+            connection.add(input(site, type), site.member(), site.position());
         }
         List<Class<? extends Decoder>> decoders = List.of(annotation.decoders());
         HandlerMethod onOpen = null;
@@ -126,13 +127,13 @@ public final class EndpointAnalyzer {
         List<HandlerMethod> onMessage = new ArrayList<>();
         for (Method method : type.getMethods()) {
             if (method.isAnnotationPresent(OnOpen.class)) {
-                onOpen = single(onOpen, handler(method, OnOpen.class, decoders, connection), "@OnOpen");
+                onOpen = single(onOpen, handler(type, method, OnOpen.class, decoders, connection), "@OnOpen");
             } else if (method.isAnnotationPresent(OnClose.class)) {
-                onClose = single(onClose, handler(method, OnClose.class, decoders, connection), "@OnClose");
+                onClose = single(onClose, handler(type, method, OnClose.class, decoders, connection), "@OnClose");
             } else if (method.isAnnotationPresent(OnError.class)) {
-                onError = single(onError, handler(method, OnError.class, decoders, connection), "@OnError");
+                onError = single(onError, handler(type, method, OnError.class, decoders, connection), "@OnError");
             } else if (method.isAnnotationPresent(OnMessage.class)) {
-                onMessage.add(handler(method, OnMessage.class, decoders, connection));
+                onMessage.add(handler(type, method, OnMessage.class, decoders, connection));
             }
         }
         checkOneHandlerPerKind(onMessage);
@@ -168,7 +169,7 @@ public final class EndpointAnalyzer {
         InjectionPlan.Builder plan = new InjectionPlan.Builder();
         List<InjectionSites.Site> sites = InjectionSites.parameters(producer);
         for (InjectionSites.Site site : sites) {
-            Input input = input(site.annotations(), site.type(), site.elementName(), site.site());
+            Input input = input(site, producer.getDeclaringClass());
             if (input != null) {
                 plan.add(site.member(), site.position(), inputs.size());
                 inputs.add(input);
@@ -177,8 +178,8 @@ public final class EndpointAnalyzer {
         return new ProducerInputs(new Dependant(inputs), plan.build(), sites.size());
     }
 
-    private HandlerMethod handler(Method method, Class<? extends Annotation> kind, List<Class<? extends Decoder>> decoders,
-            Connection connection) {
+    private HandlerMethod handler(Class<?> endpoint, Method method, Class<? extends Annotation> kind,
+            List<Class<? extends Decoder>> decoders, Connection connection) {
         Parameter[] parameters = method.getParameters();
         HandlerMethod.Arg[] args = new HandlerMethod.Arg[parameters.length];
         int[] indexes = new int[parameters.length];
@@ -196,11 +197,10 @@ public final class EndpointAnalyzer {
             if (perCall && parameter.isAnnotationPresent(Depends.class)) {
                 args[i] = HandlerMethod.Arg.CALL_DEPENDENCY;
                 indexes[i] = callInputs.size();
-                callInputs.add(input(annotations, parameter.getParameterizedType(), parameter.getName(), site));
+                callInputs.add(input(InjectionSites.parameters(method, i), endpoint));
             } else if (InjectionSites.isWsDepends(annotations)) {
                 args[i] = HandlerMethod.Arg.CONNECTION_VALUE;
-                indexes[i] = connection.add(input(annotations, parameter.getParameterizedType(), parameter.getName(), site),
-                        method, i);
+                indexes[i] = connection.add(input(InjectionSites.parameters(method, i), endpoint), method, i);
             } else if (type == Session.class) {
                 args[i] = HandlerMethod.Arg.SESSION;
             } else if (kind == OnOpen.class && type == EndpointConfig.class) {
@@ -281,16 +281,18 @@ public final class EndpointAnalyzer {
         return Object.class;
     }
 
-    private Input input(Annotation[] annotations, Type type, String elementName, String site) {
-        for (Annotation annotation : annotations) {
+    /** @param owner the class an instance of which the site's method belongs to, for its validation */
+    private Input input(InjectionSites.Site site, Class<?> owner) {
+        for (Annotation annotation : site.annotations()) {
             if (annotation instanceof Depends declared) {
-                Dependency dependency = dependencies.find(type, site, problems);
-                return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site);
+                Dependency dependency = dependencies.find(site.type(), site.site(), problems);
+                return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site.site());
             }
         }
         try {
-            return new Input.Param(HandshakeParams.create(HandshakeParams.qualifierOf(annotations), elementName, type,
-                    annotations, converters, clock, site), site);
+            ValueConstraints constraints = ValueConstraints.of(validator, site.member(), site.position(), owner, site.site());
+            return new Input.Param(HandshakeParams.create(HandshakeParams.qualifierOf(site.annotations()), site.elementName(),
+                    site.type(), site.annotations(), converters, constraints, site.site()), site.site());
         } catch (IllegalArgumentException invalid) {
             problems.add(invalid.getMessage());
             return null;

@@ -91,7 +91,7 @@ final class Recorder {
     }
 
     static Input param(Source source, String name, Class<?> type) {
-        return new Input.Param(new HandshakeParam(source, name, HandshakeParam.Shape.SINGLE, Conversions.builtIn(type), null, List.of()),
+        return new Input.Param(new HandshakeParam(source, name, HandshakeParam.Shape.SINGLE, Conversions.builtIn(type), null, null),
                 source.loc() + " " + name);
     }
 

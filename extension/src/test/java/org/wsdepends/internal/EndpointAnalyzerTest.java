@@ -3,13 +3,13 @@ package org.wsdepends.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Type;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Validation;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -27,6 +27,7 @@ import org.wsdepends.Scope;
 import org.wsdepends.core.Conversions;
 import org.wsdepends.core.Dependency;
 import org.wsdepends.core.InjectionPlan;
+import org.wsdepends.core.ValueConstraints;
 
 /**
  * Every deployment rule of an endpoint class, without a container: each message with its id, and the
@@ -50,7 +51,7 @@ class EndpointAnalyzerTest {
             found.add("no producer at " + site);
         }
         return dependency;
-    }, Conversions::builtIn, Clock.systemUTC(), problems);
+    }, Conversions::builtIn, ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory().getValidator(), problems);
 
     @ServerEndpoint("/rooms/{room}")
     public static class Valid {
