@@ -106,8 +106,9 @@ public final class HandshakeParam {
     private List<String> rawValues(HandshakeData handshake) {
         switch (source) {
             case PATH:
+                // Undertow matches /rooms/ to /rooms/{room} with an empty variable: no room was given
                 String path = handshake.path(name);
-                return path == null ? List.of() : List.of(path);
+                return path == null || path.isEmpty() ? List.of() : List.of(path);
             case QUERY:
                 return handshake.query(name);
             case COOKIE:

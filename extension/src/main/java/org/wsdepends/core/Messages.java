@@ -67,7 +67,7 @@ public final class Messages {
 
     public static String jaxRsLookAlike(String site, String jaxRs, String wsdepends) {
         return message("WSD-0109", site, "@" + jaxRs + " is a JAX-RS annotation, which WebSocket endpoints ignore",
-                "import " + wsdepends + " instead");
+                "use @" + wsdepends + " instead (import " + wsdepends + ")");
     }
 
     // 02: dependencies

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,6 +55,14 @@ import org.wsdepends.core.ValueConstraints;
  * stopping at the first.
  */
 public final class EndpointAnalyzer {
+
+    /** JAX-RS annotations an IDE offers first, which WebSocket endpoints ignore, and what to use instead. */
+    private static final Map<String, String> JAX_RS_LOOK_ALIKES = Map.of(
+            "jakarta.ws.rs.DefaultValue", "org.wsdepends.DefaultValue",
+            "jakarta.ws.rs.QueryParam", "org.wsdepends.Query",
+            "jakarta.ws.rs.HeaderParam", "org.wsdepends.Header",
+            "jakarta.ws.rs.CookieParam", "org.wsdepends.Cookie",
+            "jakarta.ws.rs.PathParam", "org.wsdepends.Path");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^/}]+)}");
 
@@ -283,6 +292,13 @@ public final class EndpointAnalyzer {
 
     /** @param owner the class an instance of which the site's method belongs to, for its validation */
     private Input input(InjectionSites.Site site, Class<?> owner) {
+        for (Annotation annotation : site.annotations()) {
+            String lookAlike = JAX_RS_LOOK_ALIKES.get(annotation.annotationType().getName());
+            if (lookAlike != null) {
+                problems.add(Messages.jaxRsLookAlike(site.site(), annotation.annotationType().getName(), lookAlike));
+                return null;
+            }
+        }
         for (Annotation annotation : site.annotations()) {
             if (annotation instanceof Depends declared) {
                 Dependency dependency = dependencies.find(site.type(), site.site(), problems);

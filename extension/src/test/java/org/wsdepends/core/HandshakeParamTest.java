@@ -154,6 +154,13 @@ class HandshakeParamTest {
     }
 
     @Test
+    void anEmptyPathVariableIsMissingNotAnEmptyString() {
+        assertThat(errors("room", HandshakeData.of("", null, null, null).withPathParameters(Map.of("room", ""))))
+                .isEqualTo("[{\"type\":\"missing\",\"loc\":[\"path\",\"room\"],\"msg\":\"Field required\",\"input\":null}]");
+        assertThat(value("room", HandshakeData.of("", null, null, null).withPathParameters(Map.of("room", "a")))).isEqualTo("a");
+    }
+
+    @Test
     void missingRequiredQueryValueIsFastApisMissingError() {
         assertThat(errors("token", query(""))).isEqualTo("[{\"type\":\"missing\",\"loc\":[\"query\",\"token\"],\"msg\":\"Field required\",\"input\":null}]");
     }

@@ -160,6 +160,28 @@ class EndpointAnalyzerTest {
         assertThat(problems).hasSize(12);
     }
 
+    @ServerEndpoint("/jaxrs")
+    public static class JaxRsLookAlikes {
+        @Inject @Query @jakarta.ws.rs.DefaultValue("20") int history;
+
+        @OnMessage
+        public void onMessage(String text, @Header @jakarta.ws.rs.HeaderParam("x") String x) {
+        }
+    }
+
+    @Test
+    void aJaxRsLookAlikeOnAnInjectionPointIsRefusedNamingTheAnnotationToUse() {
+        analyzer.analyze(JaxRsLookAlikes.class);
+        String type = JaxRsLookAlikes.class.getName();
+
+        assertThat(problems).containsExactly(
+                "WSD-0109 field " + type + ".history: @jakarta.ws.rs.DefaultValue is a JAX-RS annotation, which WebSocket"
+                        + " endpoints ignore. Fix: use @org.wsdepends.DefaultValue instead (import org.wsdepends.DefaultValue)",
+                "WSD-0109 parameter x of " + type + "#onMessage(String, String): @jakarta.ws.rs.HeaderParam is a JAX-RS"
+                        + " annotation, which WebSocket endpoints ignore. Fix: use @org.wsdepends.Header instead (import"
+                        + " org.wsdepends.Header)");
+    }
+
     static final class Producers {
         @SuppressWarnings("unused")
         Db db(@Query("token") String token, @Depends Audit audit, Session notOurs) {
