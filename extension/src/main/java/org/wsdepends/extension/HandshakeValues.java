@@ -22,7 +22,6 @@ import org.wsdepends.Query;
 import org.wsdepends.core.HandshakeParams;
 import org.wsdepends.core.InjectionSites;
 import org.wsdepends.core.Messages;
-import org.wsdepends.core.Sites;
 
 /**
  * The synthetic {@code @Dependent} beans behind handshake injection points, one per (qualifier,

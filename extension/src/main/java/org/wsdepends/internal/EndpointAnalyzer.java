@@ -6,7 +6,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -263,7 +262,7 @@ public final class EndpointAnalyzer {
             return HandlerMethod.Payload.PONG;
         }
         for (Class<? extends Decoder> decoder : decoders) {
-            Type decoded = decodedType(decoder);
+            Type decoded = Coders.typeArgument(decoder, Decoder.class);
             if (decoded instanceof Class<?> decodedClass && type.isAssignableFrom(decodedClass)) {
                 return Decoder.Binary.class.isAssignableFrom(decoder) || Decoder.BinaryStream.class.isAssignableFrom(decoder)
                         ? HandlerMethod.Payload.BINARY_DECODED : HandlerMethod.Payload.TEXT_DECODED;
@@ -274,20 +273,6 @@ public final class EndpointAnalyzer {
             return HandlerMethod.Payload.TEXT_CONVERTED;
         }
         return HandlerMethod.Payload.JSON;
-    }
-
-    /** The {@code T} of the {@code Decoder.Text<T>}-like interface a decoder class implements. */
-    static Type decodedType(Class<?> decoder) {
-        for (Class<?> level = decoder; level != null && level != Object.class; level = level.getSuperclass()) {
-            for (Type implemented : level.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized
-                        && parameterized.getRawType() instanceof Class<?> raw && Decoder.class.isAssignableFrom(raw)
-                        && raw.getEnclosingClass() == Decoder.class) {
-                    return parameterized.getActualTypeArguments()[0];
-                }
-            }
-        }
-        return Object.class;
     }
 
     /** @param owner the class an instance of which the site's method belongs to, for its validation */

@@ -1,8 +1,6 @@
 package org.wsdepends.internal;
 
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +48,7 @@ final class MessageCodec {
 
     MessageCodec(EndpointModel model, Supplier<Validator> validator) {
         for (Class<? extends Encoder> encoder : model.encoders()) {
-            encodedTypes.add(encodedType(encoder));
+            encodedTypes.add(Coders.typeArgument(encoder, Encoder.class) instanceof Class<?> encoded ? encoded : Object.class);
         }
         this.validator = new Lazy<>(validator);
         this.endpoint = model.description();
@@ -139,18 +137,5 @@ final class MessageCodec {
             }
         }
         return false;
-    }
-
-    private static Class<?> encodedType(Class<?> encoder) {
-        for (Class<?> level = encoder; level != null && level != Object.class; level = level.getSuperclass()) {
-            for (Type implemented : level.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
-                        && raw.getEnclosingClass() == Encoder.class
-                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> encoded) {
-                    return encoded;
-                }
-            }
-        }
-        return Object.class;
     }
 }
