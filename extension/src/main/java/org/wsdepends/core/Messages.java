@@ -142,6 +142,11 @@ public final class Messages {
                 "give it a public no-argument constructor");
     }
 
+    public static String invalidSetting(String key, String where, String value, String allowed) {
+        return message("WSD-0402", key, "\"" + value + "\" (set in " + where + ") is not a valid value",
+                "use one of: " + allowed);
+    }
+
     /**
      * The summary that heads a failed deployment.
      *

@@ -12,8 +12,8 @@ import java.util.Properties;
 
 /**
  * Decides which endpoint classes wsdepends wraps: those that use a wsdepends annotation (design §3),
- * or all of them when {@code org.wsdepends.wrap=all} is set as a system property or in
- * {@code META-INF/wsdepends.properties}.
+ * or all of them when {@code org.wsdepends.wrap=all} is set as a servlet context parameter, a system
+ * property or in {@code META-INF/wsdepends.properties}.
  */
 public final class WrapPolicy {
 
@@ -27,15 +27,25 @@ public final class WrapPolicy {
     }
 
     /**
-     * The policy configured for a class loader: the system property wins over the properties file.
+     * The policy configured for a deployment, from the first of: the WAR's servlet context parameter
+     * ({@code <context-param>} in {@code WEB-INF/web.xml}), the system property, the deployment's
+     * {@code META-INF/wsdepends.properties}. Values: {@code annotated} (the default) or {@code all}.
      *
-     * @param loader the deployment's class loader
+     * @param loader   the deployment's class loader
+     * @param warClass a class of the deployment, to find its WAR's {@code web.xml}; {@code null} outside a WAR
      * @return the policy
-     * @throws UncheckedIOException if the properties file exists but cannot be read
+     * @throws IllegalArgumentException naming the key and where it was set, for any other value
+     * @throws UncheckedIOException     if the properties file exists but cannot be read
      */
-    public static WrapPolicy configured(ClassLoader loader) {
-        String setting = System.getProperty(WRAP_PROPERTY);
+    public static WrapPolicy configured(ClassLoader loader, Class<?> warClass) {
+        String where = "the servlet context parameter";
+        String setting = warClass == null ? null : WebXml.contextParams(warClass).get(WRAP_PROPERTY);
+        if (setting == null) {
+            where = "the system property";
+            setting = System.getProperty(WRAP_PROPERTY);
+        }
         if (setting == null && loader != null) {
+            where = "META-INF/wsdepends.properties";
             try (InputStream in = loader.getResourceAsStream("META-INF/wsdepends.properties")) {
                 if (in != null) {
                     Properties properties = new Properties();
@@ -46,7 +56,11 @@ public final class WrapPolicy {
                 throw new UncheckedIOException("Cannot read META-INF/wsdepends.properties", unreadable);
             }
         }
-        return new WrapPolicy("all".equalsIgnoreCase(setting == null ? "" : setting.strip()));
+        String value = setting == null ? "annotated" : setting.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("all") && !value.equals("annotated")) {
+            throw new IllegalArgumentException(Messages.invalidSetting(WRAP_PROPERTY, where, setting, "all, annotated"));
+        }
+        return new WrapPolicy(value.equals("all"));
     }
 
     /**

@@ -54,10 +54,11 @@ import org.wsdepends.internal.ExceptionHandlers;
  *
  * <p>Observed events:
  * <ul>
- * <li>{@code BeforeBeanDiscovery}: reads the wrap policy; makes {@code @PathParam} a qualifier (with a
+ * <li>{@code BeforeBeanDiscovery}: makes {@code @PathParam} a qualifier (with a
  * non-binding name), so it can mark constructor, initializer and producer parameters; adds the
  * {@link RequestContextActivator} bean.</li>
- * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: sorts them into wrapped and
+ * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: reads the wrap policy (the first
+ * one's WAR tells where its {@code web.xml} is), sorts them into wrapped and
  * plain; wrapped ones are vetoed, because wsdepends creates them per connection as non-contextual
  * instances. Of types with a bean-defining annotation: their archive, for {@link PayaraDiscovery}.</li>
  * <li>{@code AfterTypeDiscovery}: adds the wrapped endpoint classes CDI did not report.</li>
@@ -83,7 +84,6 @@ public class WsDependsExtension implements Extension {
     private ValidatorFactory validators;
 
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
-        wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
         event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
     }
@@ -98,6 +98,10 @@ public class WsDependsExtension implements Extension {
         if (!type.isAnnotationPresent(ServerEndpoint.class)) {
             return;
         }
+        if (wrapPolicy == null) {
+            // the first endpoint class tells which WAR this is, and so where its web.xml is
+            wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(), type);
+        }
         if (wrapPolicy.wraps(type)) {
             registry.addWrapped(type);
             handshakeValues.collect(type);
@@ -108,7 +112,12 @@ public class WsDependsExtension implements Extension {
     }
 
     void addUndiscoveredEndpoints(@Observes AfterTypeDiscovery event, BeanManager beanManager) {
-        payara.addUnreported(event, beanManager, type -> !registry.knows(type) && wrapPolicy.wraps(type));
+        payara.addUnreported(event, beanManager, type -> {
+            if (wrapPolicy == null) {
+                wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(), type);
+            }
+            return !registry.knows(type) && wrapPolicy.wraps(type);
+        });
     }
 
     <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event, BeanManager beanManager) {

@@ -61,7 +61,8 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
      */
     @Override
     public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
-        WrapPolicy policy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
+        WrapPolicy policy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(),
+                scanned.isEmpty() ? null : scanned.iterator().next());
         Set<Class<?>> plain = new LinkedHashSet<>();
         synchronized (wrapped) {
             for (Class<?> type : scanned) {
@@ -83,7 +84,8 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
      * @return a new set without the wrapped ones
      */
     public static Set<Class<?>> withoutWrapped(Set<Class<?>> classes) {
-        WrapPolicy policy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader());
+        WrapPolicy policy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(),
+                classes.isEmpty() ? null : classes.iterator().next());
         Set<Class<?>> plain = new LinkedHashSet<>();
         for (Class<?> type : classes) {
             if (!policy.wraps(type)) {

@@ -180,16 +180,16 @@ class WrapPolicyTest {
     @Test
     void systemPropertyAllWrapsEverything() {
         System.setProperty(WrapPolicy.WRAP_PROPERTY, "all");
-        assertThat(WrapPolicy.configured(null).wraps(Plain.class)).isTrue();
+        assertThat(WrapPolicy.configured(null, null).wraps(Plain.class)).isTrue();
 
         System.setProperty(WrapPolicy.WRAP_PROPERTY, " ALL ");
-        assertThat(WrapPolicy.configured(getClass().getClassLoader()).wraps(Plain.class)).isTrue();
+        assertThat(WrapPolicy.configured(getClass().getClassLoader(), null).wraps(Plain.class)).isTrue();
     }
 
     @Test
     void otherSettingsWrapOnlyEndpointsThatUseWsDepends() {
         System.setProperty(WrapPolicy.WRAP_PROPERTY, "annotated");
-        WrapPolicy policy = WrapPolicy.configured(null);
+        WrapPolicy policy = WrapPolicy.configured(null, null);
 
         assertThat(policy.wraps(Plain.class)).isFalse();
         assertThat(policy.wraps(QueryField.class)).isTrue();
@@ -197,21 +197,21 @@ class WrapPolicyTest {
 
     @Test
     void notConfiguredWrapsOnlyEndpointsThatUseWsDepends() {
-        assertThat(WrapPolicy.configured(null).wraps(Plain.class)).isFalse();
-        assertThat(WrapPolicy.configured(getClass().getClassLoader()).wraps(Plain.class)).isFalse();
-        assertThat(WrapPolicy.configured(withProperties("other=1\n")).wraps(Plain.class)).isFalse();
+        assertThat(WrapPolicy.configured(null, null).wraps(Plain.class)).isFalse();
+        assertThat(WrapPolicy.configured(getClass().getClassLoader(), null).wraps(Plain.class)).isFalse();
+        assertThat(WrapPolicy.configured(withProperties("other=1\n"), null).wraps(Plain.class)).isFalse();
     }
 
     @Test
     void propertiesFileCanWrapAll() {
-        assertThat(WrapPolicy.configured(withProperties("# wsdepends\norg.wsdepends.wrap = all\n")).wraps(Plain.class)).isTrue();
+        assertThat(WrapPolicy.configured(withProperties("# wsdepends\norg.wsdepends.wrap = all\n"), null).wraps(Plain.class)).isTrue();
     }
 
     @Test
     void systemPropertyWinsOverThePropertiesFile() {
-        System.setProperty(WrapPolicy.WRAP_PROPERTY, "none");
+        System.setProperty(WrapPolicy.WRAP_PROPERTY, "annotated");
 
-        assertThat(WrapPolicy.configured(withProperties("org.wsdepends.wrap=all")).wraps(Plain.class)).isFalse();
+        assertThat(WrapPolicy.configured(withProperties("org.wsdepends.wrap=all"), null).wraps(Plain.class)).isFalse();
     }
 
     @Test
@@ -228,9 +228,51 @@ class WrapPolicyTest {
             }
         };
 
-        assertThatThrownBy(() -> WrapPolicy.configured(broken))
+        assertThatThrownBy(() -> WrapPolicy.configured(broken, null))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("Cannot read META-INF/wsdepends.properties")
                 .hasRootCauseMessage("disk gone");
+    }
+
+    @Test
+    void anInvalidValueFailsNamingTheKeyAndWhereItWasSet() {
+        System.setProperty(WrapPolicy.WRAP_PROPERTY, "everything");
+
+        assertThatThrownBy(() -> WrapPolicy.configured(null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WSD-0402 org.wsdepends.wrap: \"everything\" (set in the system property) is not a valid value."
+                        + " Fix: use one of: all, annotated");
+    }
+
+    @Test
+    void webXmlContextParametersAreRead() throws Exception {
+        String webXml = """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param><param-name>other</param-name><param-value>1</param-value></context-param>
+                  <context-param>
+                    <param-name> org.wsdepends.wrap </param-name>
+                    <param-value>
+                      all
+                    </param-value>
+                  </context-param>
+                </web-app>
+                """;
+
+        assertThat(WebXml.parse(new java.io.ByteArrayInputStream(webXml.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .containsExactly(java.util.Map.entry("other", "1"), java.util.Map.entry("org.wsdepends.wrap", "all"));
+    }
+
+    @Test
+    void aClassOutsideAWarHasNoContextParameters() {
+        assertThat(WebXml.contextParams(Plain.class)).isEmpty();
+        assertThat(WebXml.contextParams(String.class)).isEmpty();
+    }
+
+    @Test
+    void aWebXmlWithADoctypeIsRefusedRatherThanResolved() {
+        String hostile = "<!DOCTYPE web-app [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><web-app>&x;</web-app>";
+
+        assertThatThrownBy(() -> WebXml.parse(new java.io.ByteArrayInputStream(hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isInstanceOf(org.xml.sax.SAXException.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.wsdepends.tck.wrapall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URL;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.wsdepends.tck.wrapall.WrapAllApp.PlainEndpoint;
 
 /**
  * Plain endpoints are left to the container unless org.wsdepends.wrap=all (design §3), here set in the WAR's
- * META-INF/wsdepends.properties. The two WARs are deployed one after the other.
+ * META-INF/wsdepends.properties or as a servlet context parameter in its web.xml. The WARs are deployed one after
+ * the other.
  */
 @ExtendWith(ArquillianExtension.class)
 public class WrapAllTest {
@@ -30,6 +32,18 @@ public class WrapAllTest {
     public static WebArchive wrapAll() {
         return Wars.war("wrapall", WrapAllApp.class)
                 .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
+    }
+
+    @Deployment(name = "wrap-context-param", managed = false, testable = false)
+    public static WebArchive wrapAllByContextParameter() {
+        return Wars.war("wrapcontext", WrapAllApp.class).setWebXML(new StringAsset("""
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param>
+                    <param-name>org.wsdepends.wrap</param-name>
+                    <param-value>all</param-value>
+                  </context-param>
+                </web-app>
+                """));
     }
 
     @Deployment(name = "wrap-default", managed = false, testable = false)
@@ -54,6 +68,23 @@ public class WrapAllTest {
             }
         } finally {
             deployer.undeploy("wrap-all");
+        }
+    }
+
+    @Test
+    void theServletContextParameterWrapsAllToo() {
+        assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
+                "the embedded runtime has no servlet context; a system property or META-INF/wsdepends.properties sets it there");
+        deployer.deploy("wrap-context-param");
+        try {
+            URL base = DeploymentUrls.of("wrap-context-param");
+            assertThat(reported(base, "wrapped")).containsExactly(PlainEndpoint.class.getName());
+            try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/plain/4"))) {
+                client.sendText("c");
+                assertThat(client.nextText()).isEqualTo("c4 1 " + PlainEndpoint.class.getName());
+            }
+        } finally {
+            deployer.undeploy("wrap-context-param");
         }
     }
 
