@@ -10,6 +10,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
 import java.util.Properties;
 
+import jakarta.inject.Inject;
+
 /**
  * Decides which endpoint classes wsdepends wraps: those that use a wsdepends annotation (design §3),
  * or all of them when {@code org.wsdepends.wrap=all} is set as a servlet context parameter, a system
@@ -111,9 +113,15 @@ public final class WrapPolicy {
         return false;
     }
 
+    /**
+     * Jakarta's {@code @PathParam} counts on the parameters of an {@code @Inject} constructor or
+     * initializer: no container injects it there, only wsdepends does. On a handler method it keeps its
+     * plain meaning.
+     */
     private static boolean markedParameters(Executable executable) {
+        boolean injected = executable.isAnnotationPresent(Inject.class);
         for (Parameter parameter : executable.getParameters()) {
-            if (marked(parameter)) {
+            if (marked(parameter) || injected && InjectionSites.isWsDepends(parameter.getAnnotations())) {
                 return true;
             }
         }

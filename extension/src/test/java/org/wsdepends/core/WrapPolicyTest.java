@@ -50,6 +50,13 @@ class WrapPolicyTest {
     }
 
     @SuppressWarnings("unused")
+    static class PathParamConstructor {
+        @jakarta.inject.Inject
+        PathParamConstructor(@PathParam("room") String room) {
+        }
+    }
+
+    @SuppressWarnings("unused")
     static class QueryField {
         @Query String token;
     }
@@ -128,6 +135,12 @@ class WrapPolicyTest {
                         ? new ByteArrayInputStream(content.getBytes(StandardCharsets.ISO_8859_1)) : null;
             }
         };
+    }
+
+    @Test
+    void jakartasPathParamOptsInOnlyWhereOnlyWsDependsServesIt() {
+        assertThat(WrapPolicy.usesWsDepends(PathParamConstructor.class)).isTrue();
+        assertThat(WrapPolicy.usesWsDepends(StandardOnly.class)).isFalse();
     }
 
     @Test

@@ -55,4 +55,20 @@ public final class PathApp {
             return text + " " + id + " " + pathSection;
         }
     }
+
+    /** Uses no wsdepends annotation: only Jakarta's @PathParam, on an @Inject constructor, which only wsdepends serves. */
+    @ServerEndpoint("/rooms/{room}")
+    public static class PathParamOnlyEndpoint {
+        final String room;
+
+        @Inject
+        public PathParamOnlyEndpoint(@PathParam("room") String room) {
+            this.room = room;
+        }
+
+        @OnOpen
+        public void open(Session session) throws java.io.IOException {
+            session.getBasicRemote().sendText("room " + room);
+        }
+    }
 }

@@ -27,6 +27,13 @@ public class PathBindingTest extends DeployedWarTest {
     }
 
     @Test
+    void anInjectConstructorWithOnlyJakartasPathParamIsServedByWsDepends() {
+        try (WsTestClient client = WsTestClient.connect(uri("/rooms/lobby"))) {
+            assertThat(client.nextText()).isEqualTo("room lobby");
+        }
+    }
+
+    @Test
     void invalidPathVariablesAreReportedOncePerDeclaration() {
         try (WsTestClient client = WsTestClient.connect(uri("/items/zero/specs"))) {
             assertThat(client.nextText()).isEqualTo("{\"detail\":[{\"type\":\"int_parsing\",\"loc\":[\"path\",\"id\"],"
