@@ -22,6 +22,7 @@ import org.wsdepends.core.BodyErrors;
 import org.wsdepends.core.ConversionException;
 import org.wsdepends.core.Conversions;
 import org.wsdepends.core.ErrorReports;
+import org.wsdepends.core.JsonLimits;
 import org.wsdepends.core.Lazy;
 
 /**
@@ -41,7 +42,10 @@ final class MessageCodec {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger("org.wsdepends");
+
     private final List<Class<?>> encodedTypes = new ArrayList<>();
+    private final JsonLimits jsonLimits = JsonLimits.DEFAULT;
     private final Lazy<Jsonb> jsonb = new Lazy<>(JsonbBuilder::create);
     private final Lazy<Validator> validator;
     private final String endpoint;
@@ -56,7 +60,7 @@ final class MessageCodec {
 
     /**
      * @return the message to pass to the handler
-     * @throws Unreadable                 malformed JSON (1007)
+     * @throws Unreadable                 malformed JSON (1007), or JSON beyond its limits (1009)
      * @throws RequestValidationException a {@code @Valid} message with violations
      * @throws DecodeException            a primitive that does not convert
      */
@@ -115,11 +119,17 @@ final class MessageCodec {
     }
 
     private Object fromJson(HandlerMethod handler, String text) throws Unreadable {
+        JsonLimits.Violation violation = jsonLimits.check(text);
+        if (violation != null) {
+            throw new Unreadable(violation.code(), violation.reason());
+        }
         Object message;
         try {
             message = jsonb.get().fromJson(text, handler.payloadType);
         } catch (JsonbException malformed) {
-            throw new Unreadable(1007, "Invalid JSON for " + handler.payloadType.getSimpleName() + ": " + malformed.getMessage());
+            // JSON-B's text names classes and positions: for the log, not for the peer
+            LOG.log(System.Logger.Level.DEBUG, "a message to " + endpoint + " is no " + handler.payloadType.getName(), malformed);
+            throw new Unreadable(1007, "Invalid JSON");
         }
         if (handler.validatePayload && message != null) {
             Set<ConstraintViolation<Object>> violations = validator.get().validate(message);

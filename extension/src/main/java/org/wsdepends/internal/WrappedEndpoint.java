@@ -130,12 +130,30 @@ public final class WrappedEndpoint extends Endpoint {
 
     @Override
     public void onError(Session session, Throwable thr) {
+        Throwable failure = unwrap(thr);
+        if (vanished(failure)) {
+            // a peer that goes away is normal: the container reports the close, and cleanup runs then
+            LOG.log(Level.DEBUG, () -> "The connection of " + runtime.description + " is gone: " + failure);
+            return;
+        }
         callbacksRunning.incrementAndGet();
         try {
-            runtime.factory.inRequestContext(() -> fail(unwrap(thr)));
+            runtime.factory.inRequestContext(() -> fail(failure));
         } finally {
             callbackDone();
         }
+    }
+
+    /**
+     * Whether the container reports a connection that is already closed (late fragments after a
+     * close) or a transport failure (a reset) that the endpoint's own {@code @OnError} does not take.
+     */
+    private boolean vanished(Throwable failure) {
+        if (state == State.CLOSING || state == State.ENDED || session != null && !session.isOpen()) {
+            return true;
+        }
+        HandlerMethod onError = runtime.model.onError();
+        return failure instanceof IOException && (onError == null || !onError.errorType.isInstance(failure));
     }
 
     private void callbackDone() {

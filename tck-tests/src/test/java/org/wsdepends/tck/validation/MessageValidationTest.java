@@ -7,9 +7,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.ServerLog;
 import org.wsdepends.tck.support.Wars;
 
-/** Typed JSON messages (design §3): JSON-B decoding and encoding, @Valid errors keep the connection open, bad JSON closes 1007. */
+/** Typed JSON messages (design §3): JSON-B decoding and encoding, @Valid errors keep the connection open, bad JSON closes 1007, JSON beyond its limits 1009. */
 public class MessageValidationTest extends DeployedWarTest {
 
     @Deployment(testable = false)
@@ -40,13 +41,30 @@ public class MessageValidationTest extends DeployedWarTest {
     }
 
     @Test
-    void malformedJsonClosesWith1007() {
-        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
-            client.sendText("{not json");
-            WsTestClient.Closed closed = client.nextClose();
-            assertThat(closed.code()).isEqualTo(1007);
-            assertThat(closed.reason()).startsWith("Invalid JSON for Order");
-            assertThat(closed.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(123);
+    void malformedJsonClosesWith1007AndAGenericReason() {
+        for (String malformed : new String[] {"{not json", "{\"item\":\"tea\",\"quantity\":1} trailing"}) {
+            try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
+                client.sendText(malformed);
+                assertThat(client.nextClose()).as(malformed).isEqualTo(new WsTestClient.Closed(1007, "Invalid JSON"));
+            }
         }
+    }
+
+    @Test
+    void deepNestingAndHugeNumbersClose1009BeforeJsonBReadsThem() {
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
+            client.sendText("[".repeat(100_000));
+            assertThat(client.nextClose()).isEqualTo(new WsTestClient.Closed(1009, "JSON nested deeper than 64 levels"));
+        }
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
+            client.sendText("{\"item\":\"tea\",\"quantity\":1e100000000}");
+            assertThat(client.nextClose()).isEqualTo(new WsTestClient.Closed(1009, "JSON number too long or too large"));
+        }
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
+            client.sendText("{\"item\":\"tea\",\"quantity\":1}");
+            assertThat(client.nextText()).as("the server still serves").isEqualTo("{\"item\":\"s1:tea\",\"quantity\":1}");
+        }
+        assertThat(ServerLog.text()).as("fragments arriving after the 1009 are no error of the endpoint")
+                .doesNotContain("Unhandled exception in WS /orders");
     }
 }
