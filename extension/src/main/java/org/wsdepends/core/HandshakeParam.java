@@ -37,6 +37,7 @@ public final class HandshakeParam {
     private final String defaultValue;
     private final ValueConstraints constraints;
     private final List<Object> loc;
+    private final boolean alwaysNull;
 
     /**
      * @param source       where the value is read
@@ -48,6 +49,11 @@ public final class HandshakeParam {
      */
     public HandshakeParam(Source source, String name, Shape shape, Converter converter, String defaultValue,
             ValueConstraints constraints) {
+        this(source, name, shape, converter, defaultValue, constraints, false);
+    }
+
+    private HandshakeParam(Source source, String name, Shape shape, Converter converter, String defaultValue,
+            ValueConstraints constraints, boolean alwaysNull) {
         this.source = source;
         this.name = name;
         this.shape = shape;
@@ -55,6 +61,23 @@ public final class HandshakeParam {
         this.defaultValue = defaultValue;
         this.constraints = constraints;
         this.loc = List.of(source.loc(), name);
+        this.alwaysNull = alwaysNull;
+    }
+
+    /**
+     * Jakarta's {@code @PathParam} with a name that is no variable of the path: its Javadoc gives such a
+     * parameter {@code null}.
+     *
+     * @param name the name as written
+     * @return a value that resolves to {@code null}, with no error
+     */
+    public static HandshakeParam absentPathParam(String name) {
+        return new HandshakeParam(Source.PATH, name, Shape.SINGLE, raw -> null, null, null, true);
+    }
+
+    /** @return whether this is an {@link #absentPathParam} */
+    public boolean alwaysNull() {
+        return alwaysNull;
     }
 
     /** @return where the value is read */
@@ -76,6 +99,9 @@ public final class HandshakeParam {
      * @return the value to inject, {@code null} if there were problems
      */
     public Object resolve(HandshakeData handshake, List<ValidationError> errors) {
+        if (alwaysNull) {
+            return null;
+        }
         List<String> raw = rawValues(handshake);
         switch (shape) {
             case SINGLE:

@@ -61,7 +61,7 @@ public final class HandshakeParams {
             return new Qualified(Source.PATH, path.value());
         } else if (annotation.annotationType().getName().equals(PATH_PARAM)) {
             try {
-                return new Qualified(Source.PATH, (String) annotation.annotationType().getMethod("value").invoke(annotation));
+                return new Qualified(Source.PATH, (String) annotation.annotationType().getMethod("value").invoke(annotation), true);
             } catch (ReflectiveOperationException impossible) {
                 throw new IllegalStateException(impossible);
             }
@@ -133,9 +133,19 @@ public final class HandshakeParams {
     /**
      * A handshake qualifier's meaning.
      *
-     * @param source where the value is read
-     * @param name   the explicit wire name, {@code ""} for the element name
+     * @param source  where the value is read
+     * @param name    the explicit wire name, {@code ""} for the element name
+     * @param jakarta whether it is Jakarta's {@code @PathParam}, whose unknown names give {@code null}
+     *                (its Javadoc) where wsdepends' {@code @Path} fails the deployment
      */
-    public record Qualified(Source source, String name) {
+    public record Qualified(Source source, String name, boolean jakarta) {
+
+        /**
+         * @param source where the value is read
+         * @param name   the explicit wire name, {@code ""} for the element name
+         */
+        public Qualified(Source source, String name) {
+            this(source, name, false);
+        }
     }
 }

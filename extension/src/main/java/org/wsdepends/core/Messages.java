@@ -135,6 +135,25 @@ public final class Messages {
                 + " per kind)", "merge them");
     }
 
+    public static String partialNotAllowed(String site, String type) {
+        return message("WSD-0306", site, "@OnMessage takes a boolean for partial messages of a " + type + ", which Jakarta"
+                + " WebSocket delivers whole (section 4.7: partial messages are String, ByteBuffer or byte[])",
+                "remove the boolean parameter, or receive a String, ByteBuffer or byte[]");
+    }
+
+    public static String noDecoder(String site, String type) {
+        return message("WSD-0307", site, "@OnMessage cannot receive a " + type + ": no declared decoder decodes it, and it is"
+                + " no String, ByteBuffer, byte[], Reader, InputStream, PongMessage, primitive or box (Jakarta WebSocket 2.1"
+                + " section 4.7)", "declare a decoder for it, or use a wsdepends annotation on the endpoint to receive it as"
+                + " JSON");
+    }
+
+    public static String pathParamNotInPath(String site, String name, String path) {
+        return message("WSD-0110", site, "@PathParam(\"" + name + "\") names no variable of the path \"" + path + "\", so it"
+                + " is null, as Jakarta WebSocket specifies", "use a variable of the path, or wsdepends' @Path, which fails the"
+                + " deployment instead");
+    }
+
     // 04: configuration and container integration
 
     public static String unusableConfigurator(String site, String configurator) {

@@ -4,9 +4,12 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Member;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,10 +38,10 @@ import jakarta.websocket.server.ServerEndpoint;
 import org.wsdepends.Depends;
 import org.wsdepends.Scope;
 import org.wsdepends.core.Converter;
-import org.wsdepends.core.Conversions;
 import org.wsdepends.core.Dependant;
 import org.wsdepends.core.Dependency;
 import org.wsdepends.core.DependencyGraph;
+import org.wsdepends.core.HandshakeParam;
 import org.wsdepends.core.HandshakeParams;
 import org.wsdepends.core.InjectionPlan;
 import org.wsdepends.core.InjectionSites;
@@ -47,6 +50,7 @@ import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.Source;
 import org.wsdepends.core.ValueConstraints;
+import org.wsdepends.core.WrapPolicy;
 
 /**
  * Turns a wrapped {@code @ServerEndpoint} class into an {@link EndpointModel}, and a producer's
@@ -62,6 +66,8 @@ public final class EndpointAnalyzer {
             "jakarta.ws.rs.HeaderParam", "org.wsdepends.Header",
             "jakarta.ws.rs.CookieParam", "org.wsdepends.Cookie",
             "jakarta.ws.rs.PathParam", "org.wsdepends.Path");
+
+    private static final System.Logger LOG = System.getLogger("org.wsdepends");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^/}]+)}");
 
@@ -112,6 +118,7 @@ public final class EndpointAnalyzer {
      */
     public EndpointModel analyze(Class<?> type) {
         ServerEndpoint annotation = type.getAnnotation(ServerEndpoint.class);
+        Set<String> variables = templateVariables(annotation.value());
         Connection connection = new Connection();
         if (type.getPackage() != null) {
             for (Depends declared : type.getPackage().getAnnotationsByType(Depends.class)) {
@@ -126,7 +133,7 @@ public final class EndpointAnalyzer {
                 problems.add(Messages.qualifierWithoutInject(site.site()));
                 continue;
             }
-            connection.add(input(site, type), site.member(), site.position());
+            connection.add(input(site, type, variables), site.member(), site.position());
         }
         List<Class<? extends Decoder>> decoders = List.of(annotation.decoders());
         HandlerMethod onOpen = null;
@@ -135,13 +142,13 @@ public final class EndpointAnalyzer {
         List<HandlerMethod> onMessage = new ArrayList<>();
         for (Method method : type.getMethods()) {
             if (method.isAnnotationPresent(OnOpen.class)) {
-                onOpen = single(onOpen, handler(type, method, OnOpen.class, decoders, connection), "@OnOpen");
+                onOpen = single(onOpen, handler(type, variables, method, OnOpen.class, decoders, connection), "@OnOpen");
             } else if (method.isAnnotationPresent(OnClose.class)) {
-                onClose = single(onClose, handler(type, method, OnClose.class, decoders, connection), "@OnClose");
+                onClose = single(onClose, handler(type, variables, method, OnClose.class, decoders, connection), "@OnClose");
             } else if (method.isAnnotationPresent(OnError.class)) {
-                onError = single(onError, handler(type, method, OnError.class, decoders, connection), "@OnError");
+                onError = single(onError, handler(type, variables, method, OnError.class, decoders, connection), "@OnError");
             } else if (method.isAnnotationPresent(OnMessage.class)) {
-                onMessage.add(handler(type, method, OnMessage.class, decoders, connection));
+                onMessage.add(handler(type, variables, method, OnMessage.class, decoders, connection));
             }
         }
         checkOneHandlerPerKind(onMessage);
@@ -177,7 +184,7 @@ public final class EndpointAnalyzer {
         InjectionPlan.Builder plan = new InjectionPlan.Builder();
         List<InjectionSites.Site> sites = InjectionSites.parameters(producer);
         for (InjectionSites.Site site : sites) {
-            Input input = input(site, producer.getDeclaringClass());
+            Input input = input(site, producer.getDeclaringClass(), null);
             if (input != null) {
                 plan.add(site.member(), site.position(), inputs.size());
                 inputs.add(input);
@@ -186,7 +193,7 @@ public final class EndpointAnalyzer {
         return new ProducerInputs(new Dependant(inputs), plan.build(), sites.size());
     }
 
-    private HandlerMethod handler(Class<?> endpoint, Method method, Class<? extends Annotation> kind,
+    private HandlerMethod handler(Class<?> endpoint, Set<String> variables, Method method, Class<? extends Annotation> kind,
             List<Class<? extends Decoder>> decoders, Connection connection) {
         Parameter[] parameters = method.getParameters();
         HandlerMethod.Arg[] args = new HandlerMethod.Arg[parameters.length];
@@ -205,10 +212,10 @@ public final class EndpointAnalyzer {
             if (perCall && parameter.isAnnotationPresent(Depends.class)) {
                 args[i] = HandlerMethod.Arg.CALL_DEPENDENCY;
                 indexes[i] = callInputs.size();
-                callInputs.add(input(InjectionSites.parameters(method, i), endpoint));
+                callInputs.add(input(InjectionSites.parameters(method, i), endpoint, variables));
             } else if (InjectionSites.isWsDepends(annotations)) {
                 args[i] = HandlerMethod.Arg.CONNECTION_VALUE;
-                indexes[i] = connection.add(input(InjectionSites.parameters(method, i), endpoint), method, i);
+                indexes[i] = connection.add(input(InjectionSites.parameters(method, i), endpoint, variables), method, i);
             } else if (type == Session.class) {
                 args[i] = HandlerMethod.Arg.SESSION;
             } else if (kind == OnOpen.class && type == EndpointConfig.class) {
@@ -237,7 +244,7 @@ public final class EndpointAnalyzer {
             if (payloadType == null) {
                 problems.add(Messages.noMessageParameter(Sites.method(method)));
             } else {
-                payload = payloadKind(payloadType, last, decoders);
+                payload = payloadKind(method, payloadType, last, decoders, WrapPolicy.usesWsDepends(endpoint));
             }
         }
         if (kind == OnError.class && errorType == null) {
@@ -247,7 +254,19 @@ public final class EndpointAnalyzer {
                 payload, payloadType, maxMessageSize, errorType, validate);
     }
 
-    private static HandlerMethod.Payload payloadKind(Class<?> type, boolean last, List<Class<? extends Decoder>> decoders) {
+    /**
+     * How a message parameter is received: Jakarta WebSocket's kinds (section 4.7), and for endpoints
+     * that use wsdepends its extensions (typed JSON messages, {@code BigDecimal} and {@code BigInteger}
+     * text). Anything else is reported, as the containers refuse it.
+     *
+     * @return the kind, {@code null} after reporting a problem
+     */
+    private HandlerMethod.Payload payloadKind(Method method, Class<?> type, boolean last, List<Class<? extends Decoder>> decoders,
+            boolean extensions) {
+        if (last && type != String.class && type != ByteBuffer.class && type != byte[].class) {
+            problems.add(Messages.partialNotAllowed(Sites.method(method), type.getSimpleName()));
+            return null;
+        }
         if (type == String.class) {
             return last ? HandlerMethod.Payload.TEXT_PARTIAL : HandlerMethod.Payload.TEXT;
         } else if (type == ByteBuffer.class) {
@@ -268,15 +287,22 @@ public final class EndpointAnalyzer {
                         ? HandlerMethod.Payload.BINARY_DECODED : HandlerMethod.Payload.TEXT_DECODED;
             }
         }
-        if (type.isPrimitive() || Conversions.builtIn(type) != null && (Number.class.isAssignableFrom(type)
-                || type == Boolean.class || type == Character.class)) {
+        if (type.isPrimitive() || MethodType.methodType(type).unwrap().returnType().isPrimitive()
+                || extensions && (type == BigDecimal.class || type == BigInteger.class)) {
             return HandlerMethod.Payload.TEXT_CONVERTED;
         }
-        return HandlerMethod.Payload.JSON;
+        if (extensions) {
+            return HandlerMethod.Payload.JSON;
+        }
+        problems.add(Messages.noDecoder(Sites.method(method), type.getName()));
+        return null;
     }
 
-    /** @param owner the class an instance of which the site's method belongs to, for its validation */
-    private Input input(InjectionSites.Site site, Class<?> owner) {
+    /**
+     * @param owner     the class an instance of which the site's method belongs to, for its validation
+     * @param variables the endpoint's path variables, {@code null} for a producer's site (which serves any endpoint)
+     */
+    private Input input(InjectionSites.Site site, Class<?> owner, Set<String> variables) {
         for (Annotation annotation : site.annotations()) {
             String lookAlike = JAX_RS_LOOK_ALIKES.get(annotation.annotationType().getName());
             if (lookAlike != null) {
@@ -290,9 +316,15 @@ public final class EndpointAnalyzer {
                 return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site.site());
             }
         }
+        HandshakeParams.Qualified qualified = HandshakeParams.qualifierOf(site.annotations());
+        if (qualified.jakarta() && variables != null && !variables.contains(qualified.name())
+                && !(site.type() instanceof Class<?> raw && raw.isPrimitive())) {
+            LOG.log(System.Logger.Level.WARNING, Messages.pathParamNotInPath(site.site(), qualified.name(), path(owner)));
+            return new Input.Param(HandshakeParam.absentPathParam(qualified.name()), site.site());
+        }
         try {
             ValueConstraints constraints = ValueConstraints.of(validator, site.member(), site.position(), owner, site.site());
-            return new Input.Param(HandshakeParams.create(HandshakeParams.qualifierOf(site.annotations()), site.elementName(),
+            return new Input.Param(HandshakeParams.create(qualified, site.elementName(),
                     site.type(), site.annotations(), converters, constraints, site.site()), site.site());
         } catch (IllegalArgumentException invalid) {
             problems.add(invalid.getMessage());
@@ -312,7 +344,7 @@ public final class EndpointAnalyzer {
     private void checkPathVariables(Class<?> type, String path, List<Dependant> roots) {
         Set<String> variables = templateVariables(path);
         for (Input.Param param : DependencyGraph.handshakeInputs(roots)) {
-            if (param.param().source() == Source.PATH && !variables.contains(param.param().name())) {
+            if (param.param().source() == Source.PATH && !param.param().alwaysNull() && !variables.contains(param.param().name())) {
                 problems.add(Messages.pathVariableNotInPath(param.site(), param.param().name(), path, type.getName(), variables));
             }
         }
@@ -336,6 +368,11 @@ public final class EndpointAnalyzer {
                 problems.add(Messages.secondMessageHandler(handler.toString(), kind));
             }
         }
+    }
+
+    private static String path(Class<?> endpoint) {
+        ServerEndpoint annotation = endpoint.getAnnotation(ServerEndpoint.class);
+        return annotation == null ? "" : annotation.value();
     }
 
     private static Set<String> templateVariables(String path) {

@@ -182,6 +182,67 @@ class EndpointAnalyzerTest {
                         + " org.wsdepends.Header)");
     }
 
+    public static class Order {
+        public String item;
+    }
+
+    @ServerEndpoint("/plain")
+    public static class PlainSignatures {
+        @OnMessage
+        public void reader(java.io.Reader reader, boolean last) {
+        }
+
+        @OnMessage
+        public void decimal(java.math.BigDecimal amount) {
+        }
+
+        @OnMessage
+        public void order(java.nio.ByteBuffer buffer, Order order) {
+        }
+    }
+
+    @Test
+    void anEndpointThatDoesNotUseWsDependsGetsTheSpecsRules() {
+        analyzer.analyze(PlainSignatures.class);
+        String type = PlainSignatures.class.getName();
+
+        assertThat(problems).contains(
+                "WSD-0306 " + type + "#reader: @OnMessage takes a boolean for partial messages of a Reader, which Jakarta"
+                        + " WebSocket delivers whole (section 4.7: partial messages are String, ByteBuffer or byte[]). Fix: remove"
+                        + " the boolean parameter, or receive a String, ByteBuffer or byte[]",
+                "WSD-0307 " + type + "#decimal: @OnMessage cannot receive a java.math.BigDecimal: no declared decoder decodes"
+                        + " it, and it is no String, ByteBuffer, byte[], Reader, InputStream, PongMessage, primitive or box"
+                        + " (Jakarta WebSocket 2.1 section 4.7). Fix: declare a decoder for it, or use a wsdepends annotation"
+                        + " on the endpoint to receive it as JSON");
+    }
+
+    @ServerEndpoint("/extended/{room}")
+    public static class ExtendedSignatures {
+        @Inject @Path("room") String room;
+
+        @OnMessage
+        public void decimal(java.math.BigDecimal amount) {
+        }
+
+        @OnMessage
+        public void order(java.nio.ByteBuffer buffer) {
+        }
+
+        @OnMessage
+        public void pong(jakarta.websocket.PongMessage pong, @PathParam("nope") String nope, @PathParam("{room}") String braced) {
+        }
+    }
+
+    @Test
+    void anEndpointThatUsesWsDependsGetsItsExtensionsAndUnknownPathParamsAreNull() {
+        EndpointModel model = analyzer.analyze(ExtendedSignatures.class);
+
+        assertThat(problems).isEmpty();
+        assertThat(model.onMessage()).extracting(handler -> handler.payload).containsExactlyInAnyOrder(
+                HandlerMethod.Payload.TEXT_CONVERTED, HandlerMethod.Payload.BINARY_BUFFER, HandlerMethod.Payload.PONG);
+        assertThat(model.connection().inputs()).hasSize(3);
+    }
+
     static final class Producers {
         @SuppressWarnings("unused")
         Db db(@Query("token") String token, @Depends Audit audit, Session notOurs) {

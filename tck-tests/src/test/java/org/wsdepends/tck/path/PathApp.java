@@ -71,4 +71,15 @@ public final class PathApp {
             session.getBasicRemote().sendText("room " + room);
         }
     }
+
+    /** Jakarta's @PathParam keeps its Javadoc's meaning in a wrapped endpoint: a name that is no variable gives null. */
+    @ServerEndpoint("/unknown/{room}")
+    public static class UnknownPathParamEndpoint {
+        @Inject @Path("room") String room;
+
+        @OnMessage
+        public String echo(String text, @PathParam("nope") String nope, @PathParam("{room}") String braced) {
+            return text + " " + room + " " + nope + " " + braced;
+        }
+    }
 }

@@ -34,6 +34,14 @@ public class PathBindingTest extends DeployedWarTest {
     }
 
     @Test
+    void anUnknownOrBracedPathParamNameIsNullAsJakartaSays() {
+        try (WsTestClient client = WsTestClient.connect(uri("/unknown/lobby"))) {
+            client.sendText("hi");
+            assertThat(client.nextText()).isEqualTo("hi lobby null null");
+        }
+    }
+
+    @Test
     void invalidPathVariablesAreReportedOncePerDeclaration() {
         try (WsTestClient client = WsTestClient.connect(uri("/items/zero/specs"))) {
             assertThat(client.nextText()).isEqualTo("{\"detail\":[{\"type\":\"int_parsing\",\"loc\":[\"path\",\"id\"],"
