@@ -18,11 +18,13 @@ import jakarta.websocket.Encoder;
 import jakarta.websocket.RemoteEndpoint;
 
 import org.wsdepends.RequestValidationException;
+import org.wsdepends.ValidationError;
 import org.wsdepends.core.BodyErrors;
 import org.wsdepends.core.ConversionException;
 import org.wsdepends.core.Conversions;
 import org.wsdepends.core.ErrorReports;
 import org.wsdepends.core.JsonLimits;
+import org.wsdepends.core.JsonNumbers;
 import org.wsdepends.core.Lazy;
 
 /**
@@ -122,6 +124,10 @@ final class MessageCodec {
         JsonLimits.Violation violation = jsonLimits.check(text);
         if (violation != null) {
             throw new Unreadable(violation.code(), violation.reason());
+        }
+        List<ValidationError> narrowed = JsonNumbers.check(text, handler.payloadType);
+        if (!narrowed.isEmpty()) {
+            throw new RequestValidationException(narrowed, endpoint);
         }
         Object message;
         try {

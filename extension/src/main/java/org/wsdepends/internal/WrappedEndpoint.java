@@ -28,16 +28,17 @@ import org.wsdepends.spi.ExceptionContext;
  * it calls {@code @OnClose} and runs the cleanup, exactly once.
  *
  * <p>Its state goes one way: {@code OPENING} (resolving; no endpoint yet) to {@code OPEN} (the
- * endpoint exists) to {@code CLOSING} (the container reported the close; cleanup waits for running
- * callbacks) to {@code ENDED} (cleanup done). A failed handshake goes from {@code OPENING} straight
- * to {@code CLOSING}.
+ * endpoint exists), possibly {@code CLOSE_SENT} (wsdepends closed it; what the container still
+ * reports is late), to {@code CLOSING} (the container reported the close; cleanup waits for running
+ * callbacks) to {@code ENDED} (cleanup done). A refused handshake goes from {@code OPENING} to
+ * {@code REFUSED}, then {@code CLOSING}.
  *
  * <p>Public only because containers instantiate endpoint classes reflectively in some paths; it is
  * not part of the API.
  */
 public final class WrappedEndpoint extends Endpoint {
 
-    private enum State { OPENING, OPEN, CLOSING, ENDED }
+    private enum State { OPENING, REFUSED, OPEN, CLOSE_SENT, CLOSING, ENDED }
 
     private static final System.Logger LOG = System.getLogger("org.wsdepends");
     private static final Object[] NO_VALUES = {};
@@ -99,7 +100,7 @@ public final class WrappedEndpoint extends Endpoint {
                 return;
             }
             closeSeen = true;
-            wasOpen = state == State.OPEN;
+            wasOpen = state == State.OPEN || state == State.CLOSE_SENT;
         }
         try {
             if (wasOpen && runtime.model.onClose() != null) {
@@ -149,7 +150,7 @@ public final class WrappedEndpoint extends Endpoint {
      * close) or a transport failure (a reset) that the endpoint's own {@code @OnError} does not take.
      */
     private boolean vanished(Throwable failure) {
-        if (state == State.CLOSING || state == State.ENDED || session != null && !session.isOpen()) {
+        if (state != State.OPENING && state != State.OPEN || session != null && !session.isOpen()) {
             return true;
         }
         HandlerMethod onError = runtime.model.onError();
@@ -246,6 +247,13 @@ public final class WrappedEndpoint extends Endpoint {
     }
 
     private void closeSession(int code, String reason) {
+        synchronized (this) {
+            if (state == State.OPENING) {
+                state = State.REFUSED;
+            } else if (state == State.OPEN) {
+                state = State.CLOSE_SENT;
+            }
+        }
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

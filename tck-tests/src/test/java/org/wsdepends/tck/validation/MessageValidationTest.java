@@ -51,6 +51,21 @@ public class MessageValidationTest extends DeployedWarTest {
     }
 
     @Test
+    void numbersThatDoNotFitAnIntegralFieldAreErrorFramesAndTheConnectionStays() {
+        try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
+            client.sendText("{\"item\":\"tea\",\"quantity\":1.5}");
+            assertThat(client.nextText()).isEqualTo("{\"detail\":[{\"type\":\"int_from_float\",\"loc\":[\"body\",\"quantity\"],"
+                    + "\"msg\":\"Input should be a valid integer, got a number with a fractional part\",\"input\":1.5}]}");
+            client.sendText("{\"item\":\"tea\",\"quantity\":99999999999}");
+            assertThat(client.nextText()).isEqualTo("{\"detail\":[{\"type\":\"less_than_equal\",\"loc\":[\"body\",\"quantity\"],"
+                    + "\"msg\":\"Input should be less than or equal to 2147483647\",\"input\":99999999999,"
+                    + "\"ctx\":{\"le\":2147483647}}]}");
+            client.sendText("{\"item\":\"tea\",\"quantity\":2}");
+            assertThat(client.nextText()).isEqualTo("{\"item\":\"s1:tea\",\"quantity\":2}");
+        }
+    }
+
+    @Test
     void deepNestingAndHugeNumbersClose1009BeforeJsonBReadsThem() {
         try (WsTestClient client = WsTestClient.connect(uri("/orders?shop=s1"))) {
             client.sendText("[".repeat(100_000));
