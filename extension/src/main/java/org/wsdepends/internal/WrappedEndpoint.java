@@ -132,7 +132,7 @@ public final class WrappedEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable thr) {
         Throwable failure = unwrap(thr);
-        if (vanished(failure)) {
+        if (vanished(session, failure)) {
             // a peer that goes away is normal: the container reports the close, and cleanup runs then
             LOG.log(Level.DEBUG, () -> "The connection of " + runtime.description + " is gone: " + failure);
             return;
@@ -147,10 +147,11 @@ public final class WrappedEndpoint extends Endpoint {
 
     /**
      * Whether the container reports a connection that is already closed (late fragments after a
-     * close) or a transport failure (a reset) that the endpoint's own {@code @OnError} does not take.
+     * close; Tyrus even makes a new endpoint instance, never opened, to report them) or a transport
+     * failure (a reset) that the endpoint's own {@code @OnError} does not take.
      */
-    private boolean vanished(Throwable failure) {
-        if (state != State.OPENING && state != State.OPEN || session != null && !session.isOpen()) {
+    private boolean vanished(Session reported, Throwable failure) {
+        if (this.session == null || state != State.OPENING && state != State.OPEN || !reported.isOpen()) {
             return true;
         }
         HandlerMethod onError = runtime.model.onError();
