@@ -85,21 +85,21 @@ public final class DependencyGraph {
     }
 
     /**
-     * Every handshake value the roots read, directly or through their dependencies (each dependency
-     * visited once), in the order found.
+     * Every handshake value and credential the roots read, directly or through their dependencies
+     * (each dependency visited once), in the order found.
      *
      * @param roots the dependants to start from
-     * @return the handshake inputs
+     * @return the {@link Input.Param} and {@link Input.Secret} inputs
      */
-    public static List<Input.Param> handshakeInputs(List<Dependant> roots) {
-        List<Input.Param> found = new ArrayList<>();
+    public static List<Input> handshakeInputs(List<Dependant> roots) {
+        List<Input> found = new ArrayList<>();
         java.util.Deque<Input> pending = new java.util.ArrayDeque<>();
         roots.forEach(root -> pending.addAll(root.inputs()));
         Set<Dependency> visited = new HashSet<>();
         while (!pending.isEmpty()) {
             Input input = pending.pop();
-            if (input instanceof Input.Param param) {
-                found.add(param);
+            if (input instanceof Input.Param || input instanceof Input.Secret) {
+                found.add(input);
             } else if (input instanceof Input.Dep dep && visited.add(dep.dependency())) {
                 pending.addAll(dep.dependency().inputs().inputs());
             }
@@ -116,13 +116,23 @@ public final class DependencyGraph {
      */
     public static Set<String> headerNames(List<Dependant> roots) {
         Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Input.Param param : handshakeInputs(roots)) {
-            if (param.param().source() == Source.HEADER) {
-                names.add(param.param().name());
-            } else if (param.param().source() == Source.COOKIE) {
+        for (Input input : handshakeInputs(roots)) {
+            if (input instanceof Input.Secret secret) {
+                names.addAll(secret.credential().headers());
+            } else if (((Input.Param) input).param().source() == Source.HEADER) {
+                names.add(((Input.Param) input).param().name());
+            } else if (((Input.Param) input).param().source() == Source.COOKIE) {
                 names.add("Cookie");
             }
         }
         return java.util.Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * @param roots the dependants to start from
+     * @return whether any of them reads a bearer token, so the subprotocol carrier may be offered
+     */
+    public static boolean readsBearerToken(List<Dependant> roots) {
+        return handshakeInputs(roots).stream().anyMatch(input -> input instanceof Input.Secret secret && secret.credential().isBearer());
     }
 }

@@ -53,7 +53,8 @@ public final class InjectionSites {
      */
     public static boolean isOwn(Annotation annotation) {
         return annotation instanceof Query || annotation instanceof Header || annotation instanceof Cookie
-                || annotation instanceof Path || annotation instanceof Depends || annotation instanceof Depends.List;
+                || annotation instanceof Path || annotation instanceof Depends || annotation instanceof Depends.List
+                || Credential.isCredential(annotation) || Roles.isSecurityAnnotation(annotation);
     }
 
     /**
@@ -62,11 +63,19 @@ public final class InjectionSites {
      */
     public static boolean isWsDepends(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
-            if (annotation instanceof Depends || HandshakeParams.qualifierOf(annotation) != null) {
+            if (annotation instanceof Depends || isHandshakeQualifier(annotation)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @param annotation any annotation
+     * @return whether it asks for a value of the handshake: a handshake qualifier or a credential
+     */
+    public static boolean isHandshakeQualifier(Annotation annotation) {
+        return HandshakeParams.qualifierOf(annotation) != null || Credential.isCredential(annotation);
     }
 
     /**

@@ -34,4 +34,13 @@ public sealed interface Input {
      */
     record Dep(Dependency dependency, boolean cached, Scope scope, String site) implements Input {
     }
+
+    /**
+     * A credential ({@code @BearerToken}, {@code @ApiKey}, {@code @BasicAuth}).
+     *
+     * @param credential the prepared credential
+     * @param site       where it is declared
+     */
+    record Secret(Credential credential, String site) implements Input {
+    }
 }

@@ -70,6 +70,11 @@ public final class Messages {
                 "use @" + wsdepends + " instead (import " + wsdepends + ")");
     }
 
+    public static String unsupportedCredentialType(String site, String annotation, String type, String expected) {
+        return message("WSD-0111", site, "@" + annotation + " cannot be injected as " + type,
+                "declare it " + expected + " (required) or Optional<" + expected + ">");
+    }
+
     // 02: dependencies
 
     public static String noProducer(String site, String typeName, String simpleName) {
@@ -107,6 +112,12 @@ public final class Messages {
     public static String dependencyCycle(String producer, String chain) {
         return message("WSD-0207", producer, "dependency cycle " + chain,
                 "remove one of these @Depends parameters, or let one producer take what it needs without the other");
+    }
+
+    public static String rolesWithoutIdentity(String site) {
+        return message("WSD-0208", site, "@RolesAllowed, @PermitAll or @DenyAll needs the connection's Identity, and no"
+                + " @Produces @Depends Identity producer exists (the container's own principal is not used yet)",
+                "add a producer `@Produces @Depends Identity identity(@BearerToken String token)` that checks the credentials");
     }
 
     // 03: handler methods

@@ -40,6 +40,7 @@ public final class Resolution {
      * @param endpoint   the endpoint, for the exception message, e.g. {@code WS /rooms/{room}}
      * @return the values in the dependant's declaration order
      * @throws RequestValidationException with every problem found, if there was any
+     * @throws org.wsdepends.security.NotAuthenticatedException at the first missing or malformed credential
      * @throws Exception                  whatever a producer threw; resolution stops there
      */
     public static Object[] resolve(Dependant dependant, Scope place, HandshakeData handshake,
@@ -62,6 +63,9 @@ public final class Resolution {
             Input input = inputs.get(index);
             if (input instanceof Input.Param param) {
                 values[index] = param.param().resolve(handshake, errors);
+            } else if (input instanceof Input.Secret secret) {
+                // not authenticated wins over the validation errors of other values (design §5)
+                values[index] = secret.credential().resolve(handshake);
             } else {
                 values[index] = resolveDependency((Input.Dep) input, place);
             }

@@ -12,20 +12,13 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
-import jakarta.enterprise.util.AnnotationLiteral;
-import jakarta.websocket.server.PathParam;
 
-import org.wsdepends.Cookie;
-import org.wsdepends.Header;
-import org.wsdepends.Path;
-import org.wsdepends.Query;
-import org.wsdepends.core.HandshakeParams;
 import org.wsdepends.core.InjectionSites;
 import org.wsdepends.core.Messages;
 
 /**
  * The synthetic {@code @Dependent} beans behind handshake injection points, one per (qualifier,
- * type) pair such as {@code @Query String}. They exist so that CDI accepts those injection points
+ * type) pair such as {@code @Query String} or {@code @BearerToken String}. They exist so that CDI accepts those injection points
  * (WildFly validates endpoint injection points at deployment); each returns the value {@link Handoff}
  * holds for the injection point being served.
  */
@@ -42,12 +35,15 @@ final class HandshakeValues {
         }
     }
 
-    /** Records the pair if the annotation is a handshake qualifier; other annotations are ignored. */
+    /**
+     * Records the pair if the annotation is a handshake qualifier or credential; other annotations are
+     * ignored. The annotation itself serves as the bean's qualifier: its members are non-binding, so it
+     * matches every injection point of its type.
+     */
     void add(Annotation annotation, Type type) {
-        Annotation literal = literal(annotation);
-        if (literal != null) {
+        if (InjectionSites.isHandshakeQualifier(annotation)) {
             Type beanType = type instanceof Class<?> raw && raw.isPrimitive() ? MethodType.methodType(raw).wrap().returnType() : type;
-            pairs.putIfAbsent(literal.annotationType().getName() + " " + beanType.getTypeName(), new Pair(literal, beanType));
+            pairs.putIfAbsent(annotation.annotationType().getName() + " " + beanType.getTypeName(), new Pair(annotation, beanType));
         }
     }
 
@@ -72,34 +68,6 @@ final class HandshakeValues {
         return value;
     }
 
-    /** The qualifier with its defaults: the name is non-binding, so one bean serves every name. */
-    private static Annotation literal(Annotation annotation) {
-        if (HandshakeParams.qualifierOf(annotation) == null) {
-            return null;
-        } else if (annotation instanceof Query) {
-            return Query.Literal.INSTANCE;
-        } else if (annotation instanceof Header) {
-            return Header.Literal.INSTANCE;
-        } else if (annotation instanceof Cookie) {
-            return Cookie.Literal.INSTANCE;
-        } else if (annotation instanceof Path) {
-            return Path.Literal.INSTANCE;
-        }
-        return PathParamLiteral.INSTANCE;
-    }
-
     private record Pair(Annotation qualifier, Type type) {
-    }
-
-    /** Jakarta's {@code @PathParam}, which the extension makes a qualifier with a non-binding name. */
-    @SuppressWarnings("all")
-    private static final class PathParamLiteral extends AnnotationLiteral<PathParam> implements PathParam {
-        static final PathParamLiteral INSTANCE = new PathParamLiteral();
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String value() {
-            return "";
-        }
     }
 }

@@ -37,7 +37,7 @@ import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.Depends;
 import org.wsdepends.core.Dependency;
-import org.wsdepends.core.HandshakeParams;
+import org.wsdepends.core.InjectionSites;
 import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.ValueConstraints;
@@ -123,7 +123,7 @@ public class WsDependsExtension implements Extension {
     <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event, BeanManager beanManager) {
         InjectionPoint point = event.getInjectionPoint();
         for (Annotation qualifier : point.getQualifiers()) {
-            if (HandshakeParams.qualifierOf(qualifier) != null) {
+            if (InjectionSites.isHandshakeQualifier(qualifier)) {
                 handshakeValues.add(qualifier, point.getType());
                 if (point.getBean() != null && beanManager.isNormalScope(point.getBean().getScope())) {
                     event.addDefinitionError(new DeploymentProblems(List.of(Messages.handshakeValueInSharedBean(

@@ -37,7 +37,9 @@ import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.Depends;
 import org.wsdepends.Scope;
+import org.wsdepends.security.Identity;
 import org.wsdepends.core.Converter;
+import org.wsdepends.core.Credential;
 import org.wsdepends.core.Dependant;
 import org.wsdepends.core.Dependency;
 import org.wsdepends.core.DependencyGraph;
@@ -47,6 +49,7 @@ import org.wsdepends.core.InjectionPlan;
 import org.wsdepends.core.InjectionSites;
 import org.wsdepends.core.Input;
 import org.wsdepends.core.Messages;
+import org.wsdepends.core.Roles;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.Source;
 import org.wsdepends.core.ValueConstraints;
@@ -128,6 +131,19 @@ public final class EndpointAnalyzer {
         for (Depends declared : type.getAnnotationsByType(Depends.class)) {
             connection.add(declaredDependency(declared, Sites.type(type)), null, 0);
         }
+        Roles classRoles = Roles.of(type);
+        boolean needsIdentity = classRoles != null || java.util.Arrays.stream(type.getMethods())
+                .anyMatch(method -> method.isAnnotationPresent(OnMessage.class) && Roles.of(method) != null);
+        int identityIndex = -1;
+        if (needsIdentity) {
+            List<String> lookup = new ArrayList<>();
+            Dependency identity = dependencies.find(Identity.class, Sites.type(type), lookup);
+            if (identity == null) {
+                problems.add(Messages.rolesWithoutIdentity(Sites.type(type)));
+            } else {
+                identityIndex = connection.add(new Input.Dep(identity, true, Scope.CONNECTION, Sites.type(type)), null, 0);
+            }
+        }
         for (InjectionSites.Site site : InjectionSites.of(type)) {
             if (!site.injected()) {
                 problems.add(Messages.qualifierWithoutInject(site.site()));
@@ -170,7 +186,7 @@ public final class EndpointAnalyzer {
         checkPathVariables(type, annotation.value(), roots);
         return new EndpointModel(type, annotation.value(), connectionInputs, connection.plan.build(), onOpen, onClose, onError,
                 List.copyOf(onMessage), !DependencyGraph.handshakeInputs(perCall).isEmpty(), DependencyGraph.headerNames(roots),
-                List.of(annotation.encoders()));
+                List.of(annotation.encoders()), classRoles, identityIndex, DependencyGraph.readsBearerToken(roots));
     }
 
     /**
@@ -250,8 +266,9 @@ public final class EndpointAnalyzer {
         if (kind == OnError.class && errorType == null) {
             problems.add(Messages.noThrowableParameter(Sites.method(method)));
         }
+        Roles roles = kind == OnMessage.class ? Roles.of(method) : null;
         return new HandlerMethod(method, args, indexes, new Dependant(callInputs.stream().filter(Objects::nonNull).toList()),
-                payload, payloadType, maxMessageSize, errorType, validate);
+                payload, payloadType, maxMessageSize, errorType, validate, roles);
     }
 
     /**
@@ -316,6 +333,15 @@ public final class EndpointAnalyzer {
                 return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site.site());
             }
         }
+        try {
+            Credential credential = Credential.of(site.annotations(), site.type(), site.site());
+            if (credential != null) {
+                return new Input.Secret(credential, site.site());
+            }
+        } catch (IllegalArgumentException unsupported) {
+            problems.add(unsupported.getMessage());
+            return null;
+        }
         HandshakeParams.Qualified qualified = HandshakeParams.qualifierOf(site.annotations());
         if (qualified.jakarta() && variables != null && !variables.contains(qualified.name())
                 && !(site.type() instanceof Class<?> raw && raw.isPrimitive())) {
@@ -343,8 +369,9 @@ public final class EndpointAnalyzer {
 
     private void checkPathVariables(Class<?> type, String path, List<Dependant> roots) {
         Set<String> variables = templateVariables(path);
-        for (Input.Param param : DependencyGraph.handshakeInputs(roots)) {
-            if (param.param().source() == Source.PATH && !param.param().alwaysNull() && !variables.contains(param.param().name())) {
+        for (Input input : DependencyGraph.handshakeInputs(roots)) {
+            if (input instanceof Input.Param param && param.param().source() == Source.PATH && !param.param().alwaysNull()
+                    && !variables.contains(param.param().name())) {
                 problems.add(Messages.pathVariableNotInPath(param.site(), param.param().name(), path, type.getName(), variables));
             }
         }

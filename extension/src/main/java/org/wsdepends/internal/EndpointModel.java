@@ -7,6 +7,7 @@ import jakarta.websocket.Encoder;
 
 import org.wsdepends.core.Dependant;
 import org.wsdepends.core.InjectionPlan;
+import org.wsdepends.core.Roles;
 
 /**
  * Everything about one wrapped endpoint class that can be worked out at deployment.
@@ -26,6 +27,10 @@ import org.wsdepends.core.InjectionPlan;
  * @param headerNames    the request headers any input reads (case-insensitive; {@code Cookie} for
  *                       cookies): the only ones copied from the handshake
  * @param encoders       the declared encoders
+ * @param roles          what the class's security annotation requires at the handshake, {@code null} if none
+ * @param identityIndex  the index of the connection's {@code Identity} among the connection values, {@code -1}
+ *                       if no security annotation needs it
+ * @param bearerCarrier  whether a bearer token is read, so the {@code bearer} subprotocol is selected when offered
  */
 public record EndpointModel(
         Class<?> type,
@@ -38,7 +43,10 @@ public record EndpointModel(
         List<HandlerMethod> onMessage,
         boolean keepsHandshake,
         Set<String> headerNames,
-        List<Class<? extends Encoder>> encoders) {
+        List<Class<? extends Encoder>> encoders,
+        Roles roles,
+        int identityIndex,
+        boolean bearerCarrier) {
 
     /** @return FastAPI's description of the route, e.g. {@code WS /rooms/{room} (com.acme.ChatEndpoint)} */
     public String description() {

@@ -12,6 +12,8 @@ import jakarta.websocket.Session;
 import org.wsdepends.RequestValidationException;
 import org.wsdepends.WebSocketException;
 import org.wsdepends.core.ErrorReports;
+import org.wsdepends.security.ForbiddenException;
+import org.wsdepends.security.NotAuthenticatedException;
 import org.wsdepends.spi.ExceptionContext;
 import org.wsdepends.spi.ExceptionHandler;
 
@@ -24,6 +26,11 @@ final class ExceptionDispatcher {
 
     private static final System.Logger LOG = System.getLogger("org.wsdepends");
     private static final Outcome INTERNAL_ERROR = new Outcome.Close(1011, "Internal server error");
+    // FastAPI's bodies (design §5); the close reasons are the exceptions' own
+    private static final Outcome NOT_AUTHENTICATED = new Outcome.FrameThenClose("{\"detail\":\"Not authenticated\"}", 1008,
+            "Not authenticated");
+    private static final Outcome FORBIDDEN = new Outcome.FrameThenClose("{\"detail\":\"Forbidden\"}", 1008, "Forbidden");
+    private static final Outcome FORBIDDEN_MESSAGE = new Outcome.Frame("{\"detail\":\"Forbidden\"}");
 
     private interface Handling {
         Outcome decide(Throwable exception, Session session, ExceptionContext context) throws Exception;
@@ -42,6 +49,9 @@ final class ExceptionDispatcher {
             }));
         }
         add(RequestValidationException.class, new Candidate(Integer.MIN_VALUE, ExceptionDispatcher::validationFailed));
+        add(NotAuthenticatedException.class, new Candidate(Integer.MIN_VALUE, (exception, session, context) -> NOT_AUTHENTICATED));
+        add(ForbiddenException.class, new Candidate(Integer.MIN_VALUE, (exception, session, context) ->
+                context.phase() == ExceptionContext.Phase.MESSAGE ? FORBIDDEN_MESSAGE : FORBIDDEN));
         add(WebSocketException.class, new Candidate(Integer.MIN_VALUE, ExceptionDispatcher::closeAsAsked));
         add(Throwable.class, new Candidate(Integer.MIN_VALUE, ExceptionDispatcher::unexpected));
         byType.values().forEach(list -> list.sort(Comparator.comparingInt(Candidate::priority).reversed()));

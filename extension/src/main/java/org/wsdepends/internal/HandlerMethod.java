@@ -11,6 +11,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 
 import org.wsdepends.core.Dependant;
+import org.wsdepends.core.Roles;
 
 /**
  * One {@code @OnOpen}, {@code @OnMessage}, {@code @OnError} or {@code @OnClose} method of a wrapped
@@ -55,9 +56,11 @@ final class HandlerMethod {
     final long maxMessageSize;
     final Class<?> errorType;
     final boolean validatePayload;
+    /** what an {@code @OnMessage} method's own security annotation requires, {@code null} for the class's */
+    final Roles roles;
 
     HandlerMethod(Method method, Arg[] args, int[] indexes, Dependant callDependencies, Payload payload,
-            Class<?> payloadType, long maxMessageSize, Class<?> errorType, boolean validatePayload) {
+            Class<?> payloadType, long maxMessageSize, Class<?> errorType, boolean validatePayload, Roles roles) {
         this.method = method;
         this.args = args;
         this.indexes = indexes;
@@ -67,6 +70,7 @@ final class HandlerMethod {
         this.maxMessageSize = maxMessageSize;
         this.errorType = errorType;
         this.validatePayload = validatePayload;
+        this.roles = roles;
         method.setAccessible(true);
         this.invoker = invoker(method, args, indexes);
     }

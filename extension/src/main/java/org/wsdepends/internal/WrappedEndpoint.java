@@ -19,6 +19,7 @@ import org.wsdepends.Scope;
 import org.wsdepends.core.DependencyScope;
 import org.wsdepends.core.HandshakeData;
 import org.wsdepends.core.Resolution;
+import org.wsdepends.security.Identity;
 import org.wsdepends.spi.ExceptionContext;
 
 /**
@@ -81,6 +82,9 @@ public final class WrappedEndpoint extends Endpoint {
             HandshakeData data = captured.withPathParameters(session.getPathParameters());
             connectionValues = Resolution.resolve(runtime.model.connection(), Scope.CONNECTION, data, connection, null,
                     runtime.description);
+            if (runtime.model.roles() != null) {
+                runtime.model.roles().check(identity());
+            }
             endpoint = runtime.factory.create(connectionValues);
             handshake = runtime.model.keepsHandshake() ? data : null;
             registerMessageHandlers(session);
@@ -282,6 +286,9 @@ public final class WrappedEndpoint extends Endpoint {
 
     private void handle(HandlerMethod handler, Object payload, boolean last) {
         try {
+            if (handler.roles != null) {
+                handler.roles.check(identity());
+            }
             Object message = runtime.codec.read(handler, payload);
             if (message == null && handler.payload == HandlerMethod.Payload.JSON) {
                 return;
@@ -310,6 +317,12 @@ public final class WrappedEndpoint extends Endpoint {
         } finally {
             message.close();
         }
+    }
+
+    /** @return the connection's identity, {@code null} if the endpoint's security annotations need none */
+    private Identity identity() {
+        int index = runtime.model.identityIndex();
+        return index < 0 ? null : (Identity) connectionValues[index];
     }
 
     private Object invoke(HandlerMethod handler, Object payload, boolean last, Object[] callValues, EndpointConfig config,

@@ -8,6 +8,7 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import org.wsdepends.core.Credential;
 import org.wsdepends.core.HandshakeData;
 
 /**
@@ -36,8 +37,17 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        return user != null ? user.getNegotiatedSubprotocol(supported, requested)
+        String negotiated = user != null ? user.getNegotiatedSubprotocol(supported, requested)
                 : super.getNegotiatedSubprotocol(supported, requested);
+        if ((negotiated == null || negotiated.isEmpty()) && runtime.get().model.bearerCarrier()) {
+            // the browser carrier of a bearer token: select "bearer", never the token that follows it
+            for (String offered : requested) {
+                if (offered.equalsIgnoreCase(Credential.BEARER_SUBPROTOCOL)) {
+                    return offered;
+                }
+            }
+        }
+        return negotiated;
     }
 
     @Override

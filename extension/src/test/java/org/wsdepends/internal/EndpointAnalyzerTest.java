@@ -243,6 +243,24 @@ class EndpointAnalyzerTest {
         assertThat(model.connection().inputs()).hasSize(3);
     }
 
+    @ServerEndpoint("/guarded")
+    @jakarta.annotation.security.RolesAllowed("admin")
+    public static class GuardedWithoutIdentity {
+        @OnMessage
+        public void onMessage(String text) {
+        }
+    }
+
+    @Test
+    void rolesWithoutAnIdentityProducerFailTheDeployment() {
+        analyzer.analyze(GuardedWithoutIdentity.class);
+
+        assertThat(problems).containsExactly("WSD-0208 class " + GuardedWithoutIdentity.class.getName() + ": @RolesAllowed,"
+                + " @PermitAll or @DenyAll needs the connection's Identity, and no @Produces @Depends Identity producer exists"
+                + " (the container's own principal is not used yet). Fix: add a producer `@Produces @Depends Identity"
+                + " identity(@BearerToken String token)` that checks the credentials");
+    }
+
     static final class Producers {
         @SuppressWarnings("unused")
         Db db(@Query("token") String token, @Depends Audit audit, Session notOurs) {

@@ -43,7 +43,7 @@ class HandlerMethodTest {
     private static HandlerMethod handler(String name, HandlerMethod.Arg[] args, int[] indexes) {
         for (Method method : Endpoint.class.getDeclaredMethods()) {
             if (method.getName().equals(name)) {
-                return new HandlerMethod(method, args, indexes, Dependant.NONE, null, null, -1, null, false);
+                return new HandlerMethod(method, args, indexes, Dependant.NONE, null, null, -1, null, false, null);
             }
         }
         throw new IllegalArgumentException(name);
