@@ -168,6 +168,9 @@ public final class EndpointAnalyzer {
             }
         }
         checkOneHandlerPerKind(onMessage);
+        if (identityIndex < 0) {
+            identityIndex = injectedIdentity(connection.inputs);
+        }
         Dependant connectionInputs = new Dependant(connection.inputs);
         DependencyGraph graph = new DependencyGraph().check(type.getName(), connectionInputs, Scope.CONNECTION);
         List<Dependant> roots = new ArrayList<>();
@@ -356,6 +359,17 @@ public final class EndpointAnalyzer {
             problems.add(invalid.getMessage());
             return null;
         }
+    }
+
+    /** @return the index of a connection input that is the deployment's Identity, whose expiry then counts; {@code -1} if none */
+    private int injectedIdentity(List<Input> inputs) {
+        Dependency identity = dependencies.find(Identity.class, "", new ArrayList<>());
+        for (int i = 0; identity != null && i < inputs.size(); i++) {
+            if (inputs.get(i) instanceof Input.Dep dep && dep.dependency() == identity) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Input declaredDependency(Depends declared, String site) {

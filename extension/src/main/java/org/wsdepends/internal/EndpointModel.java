@@ -29,7 +29,7 @@ import org.wsdepends.core.Roles;
  * @param encoders       the declared encoders
  * @param roles          what the class's security annotation requires at the handshake, {@code null} if none
  * @param identityIndex  the index of the connection's {@code Identity} among the connection values, {@code -1}
- *                       if no security annotation needs it
+ *                       if neither a security annotation nor an injection point needs it
  * @param bearerCarrier  whether a bearer token is read, so the {@code bearer} subprotocol is selected when offered
  */
 public record EndpointModel(

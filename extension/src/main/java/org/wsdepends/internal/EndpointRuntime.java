@@ -18,6 +18,7 @@ public final class EndpointRuntime {
     final String description;
     final String connectionScopeName;
     final String messageScopeName;
+    final Expiry expiry = new Expiry();
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
 
     /**
@@ -53,5 +54,6 @@ public final class EndpointRuntime {
         for (WrappedEndpoint connection : List.copyOf(open)) {
             connection.endOnShutdown();
         }
+        expiry.shutdown();
     }
 }

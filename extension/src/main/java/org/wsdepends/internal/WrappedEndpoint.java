@@ -6,6 +6,10 @@ import java.io.Reader;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.CloseReason;
@@ -20,6 +24,7 @@ import org.wsdepends.core.DependencyScope;
 import org.wsdepends.core.HandshakeData;
 import org.wsdepends.core.Resolution;
 import org.wsdepends.security.Identity;
+import org.wsdepends.security.NotAuthenticatedException;
 import org.wsdepends.spi.ExceptionContext;
 
 /**
@@ -53,6 +58,7 @@ public final class WrappedEndpoint extends Endpoint {
     private HandshakeData handshake;
     private Object[] connectionValues = NO_VALUES;
     private EndpointFactory.Created endpoint;
+    private volatile ScheduledFuture<?> expiryTask;
 
     WrappedEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
@@ -85,6 +91,7 @@ public final class WrappedEndpoint extends Endpoint {
             if (runtime.model.roles() != null) {
                 runtime.model.roles().check(identity());
             }
+            scheduleExpiry();
             endpoint = runtime.factory.create(connectionValues);
             handshake = runtime.model.keepsHandshake() ? data : null;
             registerMessageHandlers(session);
@@ -177,6 +184,9 @@ public final class WrappedEndpoint extends Endpoint {
             state = State.ENDED;
         }
         try {
+            if (expiryTask != null) {
+                expiryTask.cancel(false);
+            }
             connection.close();
             if (endpoint != null) {
                 endpoint.release();
@@ -317,6 +327,26 @@ public final class WrappedEndpoint extends Endpoint {
         } finally {
             message.close();
         }
+    }
+
+    /**
+     * Closes the connection with 1008 {@code Token expired} when its identity expires (a close only, no
+     * frame); one scheduler serves every connection.
+     *
+     * @throws NotAuthenticatedException if it has expired already
+     */
+    private void scheduleExpiry() {
+        Identity identity = identity();
+        Instant expiry = identity == null ? null : identity.expiresAt().orElse(null);
+        if (expiry == null) {
+            return;
+        }
+        long delay = Duration.between(Instant.now(), expiry).toMillis();
+        if (delay <= 0) {
+            throw new NotAuthenticatedException();
+        }
+        expiryTask = runtime.expiry.scheduler().schedule(() -> runtime.factory.inRequestContext(
+                () -> closeAfterCleanup(1008, "Token expired")), delay, TimeUnit.MILLISECONDS);
     }
 
     /** @return the connection's identity, {@code null} if the endpoint's security annotations need none */

@@ -1,6 +1,7 @@
 package org.wsdepends.tck.security;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
@@ -41,14 +43,28 @@ public final class SecurityApp {
                 MARKER, Identity.of("alice", Set.of("user", "admin")),
                 "bob-token", Identity.of("bob", Set.of("user")));
 
-        /** FastAPI's get_current_user: an unknown token is not authenticated. */
+        /** FastAPI's get_current_user: an unknown token is not authenticated; two tokens expire. */
         @Produces @Depends
         Identity user(@BearerToken String token) {
+            if (token.equals("short-token")) {
+                return Identity.of("eve", Set.of("user")).expiringAt(Instant.now().plusMillis(1500));
+            } else if (token.equals("old-token")) {
+                return Identity.of("eve", Set.of("user")).expiringAt(Instant.now().minusSeconds(1));
+            }
             Identity identity = TOKENS.get(token);
             if (identity == null) {
                 throw new NotAuthenticatedException();
             }
             return identity;
+        }
+
+        @Produces @Depends
+        Lease lease() {
+            return new Lease();
+        }
+
+        void release(@Disposes @Depends Lease lease) {
+            Events.add("lease disposed");
         }
     }
 
@@ -128,6 +144,20 @@ public final class SecurityApp {
         @PermitAll
         public String echo(String text) {
             return text;
+        }
+    }
+
+    public static final class Lease {
+    }
+
+    @ServerEndpoint("/expiring")
+    public static class ExpiringEndpoint {
+        @Inject @Depends Identity identity;
+        @Inject @Depends Lease lease;
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            session.getBasicRemote().sendText("hello " + identity.name());
         }
     }
 

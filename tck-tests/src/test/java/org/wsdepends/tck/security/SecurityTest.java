@@ -151,6 +151,19 @@ public class SecurityTest extends DeployedWarTest {
     }
 
     @Test
+    void anExpiringIdentityClosesItsConnectionThenAndCleansUpOnce() {
+        try (WsTestClient client = connect("/expiring", bearer("short-token"))) {
+            assertThat(client.nextText()).isEqualTo("hello eve");
+            assertThat(client.nextClose()).as("a close only, no frame before it")
+                    .isEqualTo(new WsTestClient.Closed(1008, "Token expired"));
+        }
+        assertThat(EVENTS.awaitEvent("lease disposed")).containsOnlyOnce("lease disposed");
+        try (WsTestClient client = connect("/expiring", bearer("old-token"))) {
+            assertNotAuthenticated(client);
+        }
+    }
+
+    @Test
     void theTokenNeverReachesTheServerLog() {
         try (WsTestClient client = connect("/admins", bearer(SecurityApp.MARKER))) {
             assertThat(client.nextText()).isEqualTo("admin");
