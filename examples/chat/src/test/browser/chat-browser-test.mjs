@@ -30,10 +30,18 @@ async function check(name, action) {
   console.log(`ok ${passed} - ${name}`);
 }
 
-async function join(label, { name, token, room = 'lobby' }) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
+const DESKTOP = { width: 1000, height: 720 };
+const PHONE = { width: 390, height: 844 };
+
+async function open(label, viewport = DESKTOP) {
+  const page = await browser.newPage({ viewport });
   pages[label] = page;
   await page.goto(base);
+  return page;
+}
+
+async function join(label, { name, token, room = 'lobby', viewport }) {
+  const page = await open(label, viewport);
   await page.fill('#room', room);
   await page.fill('#name', name ?? '');
   await page.fill('#token', token ?? '');
@@ -42,51 +50,122 @@ async function join(label, { name, token, room = 'lobby' }) {
 }
 
 const logLine = (page, text) => page.locator('#log li', { hasText: text });
+const statusText = (page) => page.textContent('#status');
+
+async function say(page, text) {
+  await page.fill('#text', text);
+  await page.click('#say');
+}
+
+// what the user reads is a sentence: no JSON, no bare close codes
+async function expectReadableStatus(page, expected) {
+  await page.waitForSelector(`#status:has-text(${JSON.stringify(expected)})`);
+  const text = await statusText(page);
+  if (/\{"|\[\{|"loc"|code \d/.test(text)) {
+    throw new Error(`the status should be a sentence, was: ${text}`);
+  }
+}
+
+async function expectNoSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) {
+    throw new Error(`the page is ${overflow} px wider than the ${page.viewportSize().width} px viewport`);
+  }
+}
 
 try {
-  await check('alice joins the lobby', async () => {
-    const alice = await join('alice', { name: 'alice', token: 'letmein' });
-    await alice.waitForSelector('#status:has-text("Connected to room lobby")');
+  await check('the join form is ready to use: name and token prefilled, Join joins', async () => {
+    const alice = await open('alice');
+    const name = await alice.inputValue('#name');
+    if (!/^guest-\d{3}$/.test(name) || await alice.inputValue('#token') !== 'letmein') {
+      throw new Error(`name and token should be prefilled, were "${name}" and "${await alice.inputValue('#token')}"`);
+    }
+    await alice.fill('#name', 'alice');
+    await alice.click('#connect');
+    await alice.waitForSelector('#status[data-state="ok"]:has-text("Connected to room lobby as alice")');
     await alice.locator('#people li', { hasText: 'alice' }).waitFor();
   });
 
-  await check('bob joins and alice sees him arrive', async () => {
-    const bob = await join('bob', { name: 'bob', token: 'letmein' });
-    await bob.waitForSelector('#status:has-text("Connected to room lobby")');
+  await check('the page has a favicon', async () => {
+    const href = await pages.alice.getAttribute('link[rel="icon"]', 'href');
+    const icon = await pages.alice.request.get(new URL(href, base).toString());
+    if (icon.status() !== 200 || !icon.headers()['content-type'].startsWith('image/svg+xml')) {
+      throw new Error(`favicon ${href}: HTTP ${icon.status()} ${icon.headers()['content-type']}`);
+    }
+  });
+
+  await check('bob joins on a 390 px phone and alice sees him arrive', async () => {
+    const bob = await join('bob', { name: 'bob', token: 'letmein', viewport: PHONE });
+    await bob.waitForSelector('#status:has-text("Connected to room lobby as bob")');
     await logLine(pages.alice, 'bob joined').waitFor();
     await pages.alice.locator('#people li', { hasText: 'bob' }).waitFor();
   });
 
   await check('they exchange messages', async () => {
-    await pages.alice.fill('#text', 'hello from alice');
-    await pages.alice.click('#say');
+    await say(pages.alice, 'hello from alice');
     await logLine(pages.bob, 'alice: hello from alice').waitFor();
-    await pages.bob.fill('#text', 'hi alice');
-    await pages.bob.click('#say');
+    await say(pages.bob, 'hi alice, this is a rather long line typed on a phone without any break in it');
     await logLine(pages.alice, 'bob: hi alice').waitFor();
+  });
+
+  await check('neither page scrolls sideways, at 390 px or on the desktop', async () => {
+    await expectNoSidewaysScroll(pages.bob);
+    await expectNoSidewaysScroll(pages.alice);
+    await pages.bob.screenshot({ path: joinPath(out, 'chat-phone.png'), fullPage: true });
+  });
+
+  await check('a flood of messages: one refused message gets a sentence and the connection stays', async () => {
+    const eve = await join('eve', { name: 'eve', token: 'letmein', room: 'flood' });
+    await eve.waitForSelector('#status:has-text("Connected to room flood")');
+    for (let i = 0; i <= 10; i++) {
+      await say(eve, `spam ${i}`);
+    }
+    await expectReadableStatus(eve, 'Slow down: at most 10 messages per 10 seconds. This one was not sent.');
+    await logLine(eve, 'eve: spam 9').waitFor();
+    if (await logLine(eve, 'eve: spam 10').count() !== 0 || await eve.isDisabled('#text')) {
+      throw new Error('the refused message should not be delivered, and eve should stay connected');
+    }
+  });
+
+  await check('sustained abuse disconnects with a sentence', async () => {
+    const eve = pages.eve;
+    for (let i = 11; i < 20; i++) {   // the 10th refused message within 10 seconds
+      await say(eve, `spam ${i}`);
+    }
+    await expectReadableStatus(eve, 'Disconnected: Too many messages: 10 were refused within 10 seconds.');
   });
 
   await check('bob leaves and alice sees "bob left" (the presence disposer ran)', async () => {
     await pages.bob.click('#leave');
-    await pages.bob.waitForSelector('#status:has-text("Closed: code 1000")');
+    await expectReadableStatus(pages.bob, 'You left the room.');
     await logLine(pages.alice, 'bob left').waitFor();
     await pages.alice.waitForFunction(() =>
       [...document.querySelectorAll('#people li')].map(li => li.textContent).join(',') === 'alice');
   });
 
-  await check('a page without a token sees the validation error and the 1008 close', async () => {
-    const anonymous = await join('anonymous', { name: 'carol', token: '' });
-    await anonymous.waitForSelector('#error:has-text("missing at query.token: Field required")');
-    await anonymous.waitForSelector('#status:has-text("Closed: code 1008")');
-    const status = await anonymous.textContent('#status');
-    if (!status.includes('"loc":["query","token"]')) {
-      throw new Error(`close reason should carry the error, status was: ${status}`);
-    }
+  await check('a page without a token reads why it could not join, in one place', async () => {
+    const anonymous = await join('anonymous', { name: 'carol', token: '', viewport: PHONE });
+    await anonymous.waitForSelector('#status[data-code="1008"]');
+    await expectReadableStatus(anonymous, 'Could not join. The token is required.');
+    await anonymous.screenshot({ path: joinPath(out, 'chat-phone-refused.png'), fullPage: true });
   });
 
-  await check('a wrong token is refused with 1008 "Invalid token"', async () => {
+  await check('a wrong token reads "Invalid token"', async () => {
     const intruder = await join('intruder', { name: 'mallory', token: 'guess' });
-    await intruder.waitForSelector('#status:has-text("Closed: code 1008, reason Invalid token")');
+    await intruder.waitForSelector('#status[data-code="1008"]');
+    await expectReadableStatus(intruder, 'Could not join: Invalid token.');
+  });
+
+  await check('a history out of range and a bad name are both explained', async () => {
+    const page = await open('ranges', PHONE);
+    await page.fill('#name', '<b>');
+    await page.fill('#history', '500');
+    await page.click('#connect');
+    await page.waitForSelector('#status[data-code="1008"]');
+    await expectReadableStatus(page, 'Your name: String should match pattern');
+    if (!(await statusText(page)).includes('History: Input should be less than or equal to 100.')) {
+      throw new Error(`both errors should be listed, status was: ${await statusText(page)}`);
+    }
   });
 
   await pages.alice.screenshot({ path: joinPath(out, 'chat.png') });

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -25,6 +27,10 @@ public class ChatWarTest extends DeployedWarTest {
 
     /** What the chat's MessageBudget allows a connection within 10 seconds. */
     private static final int MAX_MESSAGES = 10;
+    /** How many refused messages within 10 seconds the chat's MessageBudget takes before it closes. */
+    private static final int MAX_REFUSED = 10;
+    private static final String SLOW_DOWN =
+            "{\"type\":\"error\",\"message\":\"Slow down: at most 10 messages per 10 seconds. This one was not sent.\"}";
 
     @Deployment(testable = false)
     public static WebArchive chat() {
@@ -85,11 +91,7 @@ public class ChatWarTest extends DeployedWarTest {
     @Test
     void aMissingTokenIsAValidationError() {
         try (WsTestClient client = WsTestClient.connect(uri("/chat/lobby?name=carol"))) {
-            assertThat(client.nextText()).isEqualTo(
-                    "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"token\"],\"msg\":\"Field required\",\"input\":null}]}");
-            WsTestClient.Closed closed = client.nextClose();
-            assertThat(closed.code()).isEqualTo(1008);
-            assertThat(closed.reason()).isEqualTo("[{\"type\":\"missing\",\"loc\":[\"query\",\"token\"],\"msg\":\"Field required\",\"input\":null}]");
+            assertMissingQueryParameter(client, "token");
         }
     }
 
@@ -127,7 +129,7 @@ public class ChatWarTest extends DeployedWarTest {
     }
 
     @Test
-    void theRateLimitClosesAFloodingConnection() {
+    void aMessageOverTheRateLimitIsRefusedWithAnErrorFrameAndTheConnectionStays() {
         try (WsTestClient client = WsTestClient.connect(uri("/chat/flood?name=eve&token=letmein"))) {
             client.nextText();
             client.nextText();
@@ -135,9 +137,26 @@ public class ChatWarTest extends DeployedWarTest {
             for (int i = 0; i <= MAX_MESSAGES; i++) {
                 client.sendText("{\"text\":\"spam " + i + "\"}");
             }
+            List<String> frames = new ArrayList<>();
+            for (int i = 0; i <= MAX_MESSAGES; i++) {
+                frames.add(client.nextText());
+            }
+            assertThat(frames).contains(SLOW_DOWN).filteredOn(frame -> frame.contains("\"type\":\"message\""))
+                    .hasSize(MAX_MESSAGES).noneMatch(frame -> frame.contains("spam " + MAX_MESSAGES));
+            client.sendText("{\"text\":\"still connected?\"}");
+            assertThat(client.nextText()).isEqualTo(SLOW_DOWN);
+        }
+    }
+
+    @Test
+    void sustainedFloodingClosesTheConnection() {
+        try (WsTestClient client = WsTestClient.connect(uri("/chat/flood2?name=eve&token=letmein"))) {
+            for (int i = 0; i < MAX_MESSAGES + MAX_REFUSED; i++) {
+                client.sendText("{\"text\":\"spam " + i + "\"}");
+            }
             WsTestClient.Closed closed = client.awaitClose();
             assertThat(closed.code()).isEqualTo(4429);
-            assertThat(closed.reason()).isEqualTo("Slow down: at most " + MAX_MESSAGES + " messages per 10 seconds");
+            assertThat(closed.reason()).isEqualTo("Too many messages: " + MAX_REFUSED + " were refused within 10 seconds");
         }
     }
 }

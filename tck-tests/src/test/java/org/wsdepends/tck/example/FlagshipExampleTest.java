@@ -38,12 +38,7 @@ public class FlagshipExampleTest extends DeployedWarTest {
     @Test
     void missingTokenClosesWith1008AndTheExactReason() {
         try (WsTestClient client = WsTestClient.connect(uri("/rooms/lobby"))) {
-            assertThat(client.nextText()).isEqualTo(
-                    "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"token\"],\"msg\":\"Field required\",\"input\":null}]}");
-            WsTestClient.Closed closed = client.nextClose();
-            assertThat(closed.code()).isEqualTo(1008);
-            assertThat(closed.reason())
-                    .isEqualTo("[{\"type\":\"missing\",\"loc\":[\"query\",\"token\"],\"msg\":\"Field required\",\"input\":null}]");
+            assertMissingQueryParameter(client, "token");
         }
         // sub-dependencies resolve before the dependant's own values (FastAPI's order), so the Db
         // was opened before the missing token was found, and is cleaned up: nothing leaks

@@ -62,10 +62,25 @@ public final class Wars {
      * @throws IllegalStateException if the file is missing, with what to run
      */
     public static WebArchive chat() {
-        String war = System.getProperty("wsdepends.tck.chat-war");
+        return builtElsewhere("wsdepends.tck.chat-war", "examples/chat");
+    }
+
+    /**
+     * The README's quick start, {@code examples/quickstart/target/quickstart.war}, as its own pom built it; the
+     * build copies it to the path in the system property {@code wsdepends.tck.quickstart-war}.
+     *
+     * @return the WAR, named quickstart.war
+     * @throws IllegalStateException if the file is missing, with what to run
+     */
+    public static WebArchive quickstart() {
+        return builtElsewhere("wsdepends.tck.quickstart-war", "examples/quickstart");
+    }
+
+    private static WebArchive builtElsewhere(String property, String module) {
+        String war = System.getProperty(property);
         if (war == null || !new File(war).isFile()) {
-            throw new IllegalStateException("The chat WAR " + war + " is missing: the tck-tests build copies it from "
-                    + "examples/chat (run mvn verify from the root, or mvn install before -pl tck-tests)");
+            throw new IllegalStateException("The WAR " + war + " is missing: the tck-tests build copies it from "
+                    + module + " (run mvn verify from the root, or mvn install before -pl tck-tests)");
         }
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war));
     }

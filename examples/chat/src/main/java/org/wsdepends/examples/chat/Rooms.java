@@ -16,7 +16,8 @@ import jakarta.websocket.Session;
 
 /**
  * The rooms: who is in each, and the last messages. Events go to clients as JSON objects with a
- * {@code type}: {@code history}, {@code presence}, {@code joined}, {@code left}, {@code message}.
+ * {@code type}: {@code history}, {@code presence}, {@code joined}, {@code left}, {@code message}, and {@code error}
+ * to one member.
  */
 @ApplicationScoped
 public class Rooms {
@@ -69,6 +70,11 @@ public class Rooms {
             }
         }
         broadcast(room, message);
+    }
+
+    /** Sends an event to one member only. */
+    void tell(Session session, String type, String key, Object value) {
+        send(session, event(type, key, value));
     }
 
     private void broadcast(String room, Map<String, Object> event) {

@@ -15,13 +15,14 @@ import org.wsdepends.embedded.WsDependsServer;
 
 /**
  * The chat in a real browser: Debian's headless Chromium driven by playwright-core
- * ({@code src/test/browser/chat-browser-test.mjs}). Two pages join a room and talk, one leaves and the
- * other sees "left", a page without a token sees the validation error. Screenshots land in
- * {@code target/browser}.
+ * ({@code src/test/browser/chat-browser-test.mjs}). A desktop page and a 390 px phone page join a room and talk,
+ * neither scrolls sideways, a flood gets one refused message and then a disconnect, one leaves and the other sees
+ * "left", and every refusal reads as a sentence in the status line. Screenshots land in {@code target/browser}
+ * ({@code chat.png} on the desktop, {@code chat-phone.png} and {@code chat-phone-refused.png} on the phone).
  *
- * <p>Skipped when Node.js, Chromium or the npm packages are missing, unless the environment sets
- * {@code WSDEPENDS_BROWSER_TESTS=required} (as {@code .ci/run} does after installing them), in which
- * case their absence fails the test.
+ * <p>Skipped, with the reason and the fix on the console, when Node.js, Chromium or the npm packages are missing,
+ * unless the environment sets {@code WSDEPENDS_BROWSER_TESTS=required} (as {@code .ci/run} does after installing
+ * them), in which case their absence fails the test.
  */
 class ChatBrowserTest {
 
@@ -36,7 +37,12 @@ class ChatBrowserTest {
                         ? "playwright-core (run npm ci in " + SCRIPT_DIR + ")" : null;
         if (missing != null) {
             assertThat(required).as("WSDEPENDS_BROWSER_TESTS=required but " + missing + " is missing").isFalse();
-            Assumptions.abort("browser test skipped: " + missing + " is missing");
+            // surefire keeps an assumption's message in its XML report only: say it where the user looks
+            String reason = "ChatBrowserTest skipped: " + missing + " is missing. To run it: install Chromium (Debian: apt-get"
+                    + " install chromium, or set CHROMIUM), run npm ci in examples/chat/src/test/browser, and set"
+                    + " WSDEPENDS_BROWSER_TESTS=required to fail instead of skipping";
+            System.out.println("[WARNING] " + reason);
+            Assumptions.abort(reason);
         }
         Path output = Path.of("target/browser");
         try (WsDependsServer server = ChatServer.start(0)) {
@@ -53,8 +59,10 @@ class ChatBrowserTest {
             }
             assertThat(finished).as("the browser test finished within 120 s; output:\n" + transcript).isTrue();
             assertThat(node.exitValue()).as("browser test output:\n" + transcript).isZero();
-            assertThat(transcript).contains("# pass 6", "# fail 0");
+            assertThat(transcript).contains("# pass 11", "# fail 0");
             assertThat(output.resolve("chat.png")).exists();
+            assertThat(output.resolve("chat-phone.png")).exists();
+            assertThat(output.resolve("chat-phone-refused.png")).exists();
         }
     }
 

@@ -1,0 +1,4 @@
+package com.example.chat;
+
+public record User(String name) {
+}
