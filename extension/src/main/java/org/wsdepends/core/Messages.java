@@ -172,9 +172,9 @@ public final class Messages {
                 "give it a public no-argument constructor");
     }
 
-    public static String invalidSetting(String key, String where, String value, String allowed) {
-        return message("WSD-0402", key, "\"" + value + "\" (set in " + where + ") is not a valid value",
-                "use one of: " + allowed);
+    public static String invalidSetting(String key, String value, String allowed) {
+        return message("WSD-0402", key, "\"" + value + "\" is not a valid value", "use " + allowed
+                + ", or remove the setting for its default");
     }
 
     /**

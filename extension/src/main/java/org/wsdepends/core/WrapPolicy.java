@@ -1,14 +1,11 @@
 package org.wsdepends.core;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
-import java.util.Properties;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -36,31 +33,24 @@ public final class WrapPolicy {
      * @param loader   the deployment's class loader
      * @param warClass a class of the deployment, to find its WAR's {@code web.xml}; {@code null} outside a WAR
      * @return the policy
-     * @throws IllegalArgumentException naming the key and where it was set, for any other value
-     * @throws UncheckedIOException     if the properties file exists but cannot be read
+     * @throws IllegalArgumentException naming the key, for any other value
+     * @throws java.io.UncheckedIOException if the properties file exists but cannot be read
      */
     public static WrapPolicy configured(ClassLoader loader, Class<?> warClass) {
-        String where = "the servlet context parameter";
-        String setting = warClass == null ? null : WebXml.contextParams(warClass).get(WRAP_PROPERTY);
-        if (setting == null) {
-            where = "the system property";
-            setting = System.getProperty(WRAP_PROPERTY);
-        }
-        if (setting == null && loader != null) {
-            where = "META-INF/wsdepends.properties";
-            try (InputStream in = loader.getResourceAsStream("META-INF/wsdepends.properties")) {
-                if (in != null) {
-                    Properties properties = new Properties();
-                    properties.load(in);
-                    setting = properties.getProperty(WRAP_PROPERTY);
-                }
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException("Cannot read META-INF/wsdepends.properties", unreadable);
-            }
-        }
-        String value = setting == null ? "annotated" : setting.strip().toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> contextParams = warClass == null ? Map.of() : WebXml.contextParams(warClass);
+        return configured(Settings.of(contextParams::get, loader));
+    }
+
+    /**
+     * @param settings the deployment's settings
+     * @return the policy {@code org.wsdepends.wrap} sets
+     * @throws IllegalArgumentException naming the key, for a value other than {@code all} or {@code annotated}
+     */
+    public static WrapPolicy configured(Settings settings) {
+        String setting = settings.value("wrap");
+        String value = setting == null ? "annotated" : setting.toLowerCase(java.util.Locale.ROOT);
         if (!value.equals("all") && !value.equals("annotated")) {
-            throw new IllegalArgumentException(Messages.invalidSetting(WRAP_PROPERTY, where, setting, "all, annotated"));
+            throw new IllegalArgumentException(Messages.invalidSetting(WRAP_PROPERTY, setting, "all or annotated"));
         }
         return new WrapPolicy(value.equals("all"));
     }

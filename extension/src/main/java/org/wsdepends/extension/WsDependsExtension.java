@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +42,9 @@ import org.wsdepends.core.InjectionSites;
 import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.ValueConstraints;
+import org.wsdepends.core.Origins;
+import org.wsdepends.core.Settings;
+import org.wsdepends.core.WebXml;
 import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.internal.EndpointAnalyzer;
 import org.wsdepends.internal.EndpointModel;
@@ -74,6 +78,8 @@ import org.wsdepends.internal.ExceptionHandlers;
  */
 public class WsDependsExtension implements Extension {
 
+    private final UnaryOperator<String> containerSettings;
+    private Settings settings;
     private WrapPolicy wrapPolicy;
     private final EndpointRegistry registry = new EndpointRegistry();
     private final PayaraDiscovery payara = new PayaraDiscovery();
@@ -82,6 +88,21 @@ public class WsDependsExtension implements Extension {
     private final List<EndpointModel> models = new ArrayList<>();
     // validates handshake values; CDI's Validator bean cannot be had before deployment validation
     private ValidatorFactory validators;
+
+    /** The extension of a WAR: its settings' first source is the WAR's servlet context parameters. */
+    public WsDependsExtension() {
+        this(null);
+    }
+
+    /**
+     * The extension of a runtime that has settings of its own (the embedded server's builder).
+     *
+     * @param settings looks up a full key ({@code org.wsdepends.wrap}), {@code null} when unset; {@code null}
+     *                 for the WAR's servlet context parameters
+     */
+    public WsDependsExtension(UnaryOperator<String> settings) {
+        this.containerSettings = settings;
+    }
 
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
@@ -98,11 +119,7 @@ public class WsDependsExtension implements Extension {
         if (!type.isAnnotationPresent(ServerEndpoint.class)) {
             return;
         }
-        if (wrapPolicy == null) {
-            // the first endpoint class tells which WAR this is, and so where its web.xml is
-            wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(), type);
-        }
-        if (wrapPolicy.wraps(type)) {
+        if (settingsFor(type).wraps(type)) {
             registry.addWrapped(type);
             handshakeValues.collect(type);
             event.veto();
@@ -112,12 +129,7 @@ public class WsDependsExtension implements Extension {
     }
 
     void addUndiscoveredEndpoints(@Observes AfterTypeDiscovery event, BeanManager beanManager) {
-        payara.addUnreported(event, beanManager, type -> {
-            if (wrapPolicy == null) {
-                wrapPolicy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(), type);
-            }
-            return !registry.knows(type) && wrapPolicy.wraps(type);
-        });
+        payara.addUnreported(event, beanManager, type -> !registry.knows(type) && settingsFor(type).wraps(type));
     }
 
     <T, X> void collectHandshakeInjectionPoints(@Observes ProcessInjectionPoint<T, X> event, BeanManager beanManager) {
@@ -192,9 +204,29 @@ public class WsDependsExtension implements Extension {
 
     void createRuntimes(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<ExceptionHandlers.Registration> handlers = UserExceptionHandlers.of(beanManager);
+        Origins origins = Origins.of(settings == null ? null : settings.value(Origins.KEY));
         for (EndpointModel model : models) {
-            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager), handlers));
+            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager), handlers, origins));
         }
+    }
+
+    /**
+     * Reads the deployment's settings once, on its first endpoint class: in a WAR, that class tells where
+     * its {@code web.xml} is.
+     *
+     * @return the wrap policy
+     */
+    private WrapPolicy settingsFor(Class<?> endpoint) {
+        if (settings == null) {
+            UnaryOperator<String> first = containerSettings;
+            if (first == null) {
+                Map<String, String> contextParams = WebXml.contextParams(endpoint);
+                first = contextParams::get;
+            }
+            settings = Settings.of(first, Thread.currentThread().getContextClassLoader());
+            wrapPolicy = WrapPolicy.configured(settings);
+        }
+        return wrapPolicy;
     }
 
     void endOpenConnections(@Observes BeforeShutdown event) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.wsdepends.core.Origins;
+
 /**
  * What all connections of one wrapped endpoint class share: the model, the way to its CDI side,
  * exception handling, the message codec and the open connections (ended when the container shuts
@@ -19,14 +21,17 @@ public final class EndpointRuntime {
     final String connectionScopeName;
     final String messageScopeName;
     final Expiry expiry = new Expiry();
+    final Origins origins;
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param model    the endpoint's model
      * @param factory  its CDI side
      * @param handlers the user's exception handler beans
+     * @param origins  the origins allowed to connect
      */
-    public EndpointRuntime(EndpointModel model, EndpointFactory factory, List<ExceptionHandlers.Registration> handlers) {
+    public EndpointRuntime(EndpointModel model, EndpointFactory factory, List<ExceptionHandlers.Registration> handlers,
+            Origins origins) {
         this.model = model;
         this.factory = factory;
         this.exceptions = new ExceptionDispatcher(handlers);
@@ -34,6 +39,7 @@ public final class EndpointRuntime {
         this.description = model.description();
         this.connectionScopeName = "connection of " + model.path();
         this.messageScopeName = "message of " + model.path();
+        this.origins = origins;
     }
 
     /** @return the model */

@@ -57,7 +57,9 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public boolean checkOrigin(String originHeaderValue) {
-        return user != null ? user.checkOrigin(originHeaderValue) : super.checkOrigin(originHeaderValue);
+        // false makes the container answer 403 before the upgrade, in every mode (design §5)
+        return (user != null ? user.checkOrigin(originHeaderValue) : super.checkOrigin(originHeaderValue))
+                && runtime.get().origins.allows(originHeaderValue);
     }
 
     @Override
