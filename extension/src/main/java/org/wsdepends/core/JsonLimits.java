@@ -25,6 +25,19 @@ public record JsonLimits(int maxDepth, int maxNumberLength) {
     /** The defaults: 64 levels (pydantic-core's recursion guard allows a few hundred), 100-character numbers. */
     public static final JsonLimits DEFAULT = new JsonLimits(64, 100);
 
+    /**
+     * The limits a deployment sets: {@code org.wsdepends.max-json-depth} and
+     * {@code org.wsdepends.max-json-number-length}, each defaulting to {@link #DEFAULT}'s.
+     *
+     * @param settings the deployment's settings
+     * @return the limits
+     * @throws IllegalArgumentException naming the key, for a value that is no whole number from 1 to 10,000
+     */
+    public static JsonLimits of(Settings settings) {
+        return new JsonLimits(settings.count("max-json-depth", DEFAULT.maxDepth(), 10_000),
+                settings.count("max-json-number-length", DEFAULT.maxNumberLength(), 10_000));
+    }
+
     /** What is wrong with a message, with the close code it calls for. */
     public record Violation(int code, String reason) {
     }

@@ -106,6 +106,31 @@ public final class Settings {
     }
 
     /**
+     * A count: a whole number.
+     *
+     * @param name         the key without the prefix
+     * @param defaultValue the value when no source has the key
+     * @param max          the largest value allowed; the smallest is 1
+     * @return the count
+     * @throws IllegalArgumentException naming the key if the value is not a whole number between 1 and {@code max}
+     */
+    public int count(String name, int defaultValue, int max) {
+        String value = value(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= max) {
+                return count;
+            }
+        } catch (NumberFormatException notACount) {
+            // reported below
+        }
+        throw invalid(name, value, "a whole number between 1 and " + max, Integer.toString(defaultValue));
+    }
+
+    /**
      * A positive duration: a whole number followed by {@code ms} or {@code s}, or an ISO-8601 duration such as
      * {@code PT10S}.
      *

@@ -42,7 +42,6 @@ import org.wsdepends.core.InjectionSites;
 import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.ValueConstraints;
-import org.wsdepends.core.Origins;
 import org.wsdepends.core.Settings;
 import org.wsdepends.core.WebXml;
 import org.wsdepends.core.WrapPolicy;
@@ -204,9 +203,9 @@ public class WsDependsExtension implements Extension {
 
     void createRuntimes(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<ExceptionHandlers.Registration> handlers = UserExceptionHandlers.of(beanManager);
-        Origins origins = Origins.of(settings == null ? null : settings.value(Origins.KEY));
+        EndpointRuntime.Limits limits = settings == null ? EndpointRuntime.Limits.DEFAULT : EndpointRuntime.Limits.of(settings);
         for (EndpointModel model : models) {
-            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager), handlers, origins));
+            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager), handlers, limits));
         }
     }
 

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.wsdepends.core.JsonLimits;
 import org.wsdepends.core.Origins;
+import org.wsdepends.core.Settings;
 
 /**
  * What all connections of one wrapped endpoint class share: the model, the way to its CDI side,
@@ -28,18 +30,39 @@ public final class EndpointRuntime {
      * @param model    the endpoint's model
      * @param factory  its CDI side
      * @param handlers the user's exception handler beans
-     * @param origins  the origins allowed to connect
+     * @param limits   the deployment's settings that concern one endpoint
      */
     public EndpointRuntime(EndpointModel model, EndpointFactory factory, List<ExceptionHandlers.Registration> handlers,
-            Origins origins) {
+            Limits limits) {
         this.model = model;
         this.factory = factory;
         this.exceptions = new ExceptionDispatcher(handlers);
-        this.codec = new MessageCodec(model, factory::validator);
+        this.codec = new MessageCodec(model, factory::validator, limits.json());
         this.description = model.description();
         this.connectionScopeName = "connection of " + model.path();
         this.messageScopeName = "message of " + model.path();
-        this.origins = origins;
+        this.origins = limits.origins();
+    }
+
+    /**
+     * The settings of a deployment that its endpoints apply.
+     *
+     * @param origins the origins allowed to connect
+     * @param json    the bounds of typed JSON messages
+     */
+    public record Limits(Origins origins, JsonLimits json) {
+
+        /** No origin refused, the default JSON bounds. */
+        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT);
+
+        /**
+         * @param settings the deployment's settings
+         * @return what they set
+         * @throws IllegalArgumentException naming the key of an invalid value
+         */
+        public static Limits of(Settings settings) {
+            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings));
+        }
     }
 
     /** @return the model */

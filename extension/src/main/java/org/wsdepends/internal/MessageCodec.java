@@ -47,12 +47,13 @@ final class MessageCodec {
     private static final System.Logger LOG = System.getLogger("org.wsdepends");
 
     private final List<Class<?>> encodedTypes = new ArrayList<>();
-    private final JsonLimits jsonLimits = JsonLimits.DEFAULT;
+    private final JsonLimits jsonLimits;
     private final Lazy<Jsonb> jsonb = new Lazy<>(JsonbBuilder::create);
     private final Lazy<Validator> validator;
     private final String endpoint;
 
-    MessageCodec(EndpointModel model, Supplier<Validator> validator) {
+    MessageCodec(EndpointModel model, Supplier<Validator> validator, JsonLimits jsonLimits) {
+        this.jsonLimits = jsonLimits;
         for (Class<? extends Encoder> encoder : model.encoders()) {
             encodedTypes.add(Coders.typeArgument(encoder, Encoder.class) instanceof Class<?> encoded ? encoded : Object.class);
         }

@@ -42,4 +42,15 @@ class JsonLimitsTest {
         assertThat(LIMITS.check("{\"n\":" + "9".repeat(101) + "}")).isEqualTo(TOO_LARGE);
         assertThat(LIMITS.check("{\"n\":" + "9".repeat(100) + "}")).isNull();
     }
+
+    @Test
+    void theLimitsAreSettingsWithTheirDefaults() {
+        assertThat(JsonLimits.of(Settings.of(key -> null, null))).isEqualTo(JsonLimits.DEFAULT);
+        assertThat(JsonLimits.of(Settings.of(java.util.Map.of("org.wsdepends.max-json-depth", "2",
+                "org.wsdepends.max-json-number-length", "20")::get, null))).isEqualTo(new JsonLimits(2, 20));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonLimits.of(Settings.of(
+                java.util.Map.of("org.wsdepends.max-json-depth", "deep")::get, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("org.wsdepends.max-json-depth").hasMessageContaining("\"deep\"");
+    }
 }
