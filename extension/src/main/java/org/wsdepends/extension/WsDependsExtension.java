@@ -205,7 +205,7 @@ public class WsDependsExtension implements Extension {
             if (record.bean != null) {
                 Dependency node = new Dependency(member.getDeclaringClass().getName() + "#" + member.getName(),
                         member.getName(), new ProducerDependency(beanManager, record.bean, record.producer, member,
-                        member instanceof Method method ? EndpointAnalyzer.producerInputPositions(method) : new int[0]));
+                        member instanceof Method method && record.injects() ? EndpointAnalyzer.producerInputPositions(method) : new int[0]));
                 nodes.put(record.bean, node);
                 byMember.put(member, node);
             }
@@ -213,7 +213,7 @@ public class WsDependsExtension implements Extension {
         EndpointAnalyzer analyzer = new EndpointAnalyzer(lookup(beanManager, nodes), converters(beanManager),
                 Clock.systemUTC(), problems);
         byMember.forEach((member, node) -> {
-            if (member instanceof Method method) {
+            if (member instanceof Method method && producers.get(member).injects()) {
                 node.setInputs(analyzer.producerInputs(method));
             }
         });
@@ -407,6 +407,11 @@ public class WsDependsExtension implements Extension {
 
         ProducerRecord(jakarta.enterprise.inject.spi.Producer<?> producer) {
             this.producer = producer;
+        }
+
+        /** @return whether its parameters are inputs: not if another extension replaced it with one that injects nothing (a test override) */
+        boolean injects() {
+            return !producer.getInjectionPoints().isEmpty();
         }
     }
 
