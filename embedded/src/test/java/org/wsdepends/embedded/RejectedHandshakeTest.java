@@ -63,6 +63,15 @@ class RejectedHandshakeTest {
     }
 
     @Test
+    void expectHttpStatusAssertsTheRefusalBeforeTheUpgrade() {
+        try (WsTestClient client = WsTestClient.of(server)) {
+            assertThat(client.connect("/unauthorized").expectHttpStatus(401).body()).isEmpty();
+            client.connect("/origin-checked").header("Origin", "http://elsewhere.example").expectHttpStatus(403);
+        }
+        assertThat(Recorder.of(server).events()).doesNotContain("unauthorized opened");
+    }
+
+    @Test
     void otherEndpointsStillWorkAfterARefusal() throws Exception {
         assertThatThrownBy(() -> WsTestClient.connect(server.uri("/origin-checked")));
         try (WsTestClient client = WsTestClient.connect(server.uri("/echo"))) {
