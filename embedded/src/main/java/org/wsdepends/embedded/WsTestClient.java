@@ -544,12 +544,13 @@ public final class WsTestClient implements AutoCloseable {
 
     /**
      * Sends a normal close (1000) if the connection is open, and closes the connections this client opened with
-     * {@link #connect(String)}. Does nothing for a connection never opened.
+     * {@link #connect(String)} so far (it can still open new ones). Does nothing for a connection never opened.
      */
     @Override
     public void close() {
         for (WsTestClient connection : opened) {
             connection.close();
+            opened.remove(connection);
         }
         WebSocket current = currentSocket();
         if (current != null && !current.isOutputClosed() && !closed.isDone()) {
