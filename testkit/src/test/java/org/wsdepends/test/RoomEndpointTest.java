@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.ValidationError;
 import org.wsdepends.embedded.WsDependsServer;
@@ -65,5 +66,13 @@ class RoomEndpointTest {
         assertThat(parameter).isSameAs(server);
         assertThat(other).isNotSameAs(client);
         assertThat(server.uri("/rooms/a").getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Nested
+    class WithoutItsOwnAnnotation {
+        @Test
+        void usesTheEnclosingClassesServer(WsDependsServer nested) {
+            assertThat(nested).isSameAs(server);
+        }
     }
 }
