@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
@@ -78,16 +79,10 @@ public final class OverridesApp {
         public void open(Session session) throws java.io.IOException {
             session.getBasicRemote().sendText("welcome " + user.name());
         }
-    }
 
-    @ServerEndpoint("/db")
-    public static class DbEndpoint {
-        @Inject @Depends
-        Db db;
-
-        @OnOpen
-        public void open(Session session) throws java.io.IOException {
-            session.getBasicRemote().sendText("db " + db.name());
+        @OnMessage
+        public String message(String text, @Depends Db db) {
+            return user.name() + " on " + db.name() + ": " + text;
         }
     }
 }

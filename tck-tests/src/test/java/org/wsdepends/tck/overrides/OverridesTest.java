@@ -22,18 +22,16 @@ public class OverridesTest extends DeployedWarTest {
     }
 
     @Test
-    void theAlternativeReplacesTheProducerAndItsSubDependencies() {
+    void theAlternativeReplacesTheProducerAndItsSubDependenciesWhileTheOtherProducersStay() {
         try (WsTestClient client = WsTestClient.connect(uri("/user"))) {
             client.expectText("welcome stub");
-        }
-        assertThat(EVENTS.awaitEvent("close stub user")).containsExactly("open stub user", "close stub user");
-    }
+            assertThat(EVENTS.events()).containsExactly("open stub user");
 
-    @Test
-    void theOtherProducersStay() {
-        try (WsTestClient client = WsTestClient.connect(uri("/db"))) {
-            client.expectText("db production");
+            client.send("hi").expectText("stub on production: hi");
+            assertThat(EVENTS.awaitEvent("close production db")).containsExactly(
+                    "open stub user", "open production db", "close production db");
         }
-        assertThat(EVENTS.awaitEvent("close production db")).containsExactly("open production db", "close production db");
+        assertThat(EVENTS.awaitEvent("close stub user")).containsExactly(
+                "open stub user", "open production db", "close production db", "close stub user");
     }
 }
