@@ -126,6 +126,7 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     private final URI uri;
+    private final boolean connection;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> subprotocols = new ArrayList<>();
     private final List<WsTestClient> opened = new CopyOnWriteArrayList<>();
@@ -135,8 +136,9 @@ public final class WsTestClient implements AutoCloseable {
     private Duration timeout = DEFAULT_TIMEOUT;
     private WebSocket socket;
 
-    private WsTestClient(URI uri) {
+    private WsTestClient(URI uri, boolean connection) {
         this.uri = uri;
+        this.connection = connection;
     }
 
     /**
@@ -146,7 +148,7 @@ public final class WsTestClient implements AutoCloseable {
      * @return the client; closing it closes the connections it opened
      */
     public static WsTestClient of(WsDependsServer server) {
-        return new WsTestClient(server.uri(""));
+        return new WsTestClient(server.uri(""), false);
     }
 
     /**
@@ -170,7 +172,7 @@ public final class WsTestClient implements AutoCloseable {
      * @throws IllegalStateException if the handshake fails or times out
      */
     public static WsTestClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
-        WsTestClient client = new WsTestClient(uri);
+        WsTestClient client = new WsTestClient(uri, true);
         client.headers.putAll(headers);
         client.subprotocols.addAll(subprotocols);
         client.socket();
@@ -184,15 +186,20 @@ public final class WsTestClient implements AutoCloseable {
      *             {@code "/rooms/a?token=t"} (already percent-encoded); not {@code null}
      * @return the connection; it inherits this client's timeout
      * @throws IllegalArgumentException if {@code path} does not start with "/"
+     * @throws IllegalStateException    if this client is itself a connection
      */
     public WsTestClient connect(String path) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("The path must start with \"/\": \"" + path + "\"");
         }
-        WsTestClient connection = new WsTestClient(URI.create(uri + path));
-        connection.timeout = timeout;
-        opened.add(connection);
-        return connection;
+        if (connection) {
+            throw new IllegalStateException("This is a connection to " + uri + ": open others with the client of the "
+                    + "server, WsTestClient.of(server).connect(path)");
+        }
+        WsTestClient opening = new WsTestClient(URI.create(uri + path), true);
+        opening.timeout = timeout;
+        opened.add(opening);
+        return opening;
     }
 
     /**
@@ -573,7 +580,15 @@ public final class WsTestClient implements AutoCloseable {
         return socket;
     }
 
+    private void checkConnection() {
+        if (!connection) {
+            throw new IllegalStateException("This client of " + uri + " opens connections but is none: call "
+                    + "connect(path) first, for example client.connect(\"/rooms/a\").expectText(...)");
+        }
+    }
+
     private synchronized void checkNotOpened() {
+        checkConnection();
         if (socket != null) {
             throw new IllegalStateException("The connection to " + uri + " is already open: set headers and "
                     + "subprotocols right after connect(path), before sending or expecting");
@@ -582,6 +597,7 @@ public final class WsTestClient implements AutoCloseable {
 
     private synchronized WebSocket socket() {
         if (socket == null) {
+            checkConnection();
             WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(timeout);
             headers.forEach(builder::header);
             if (!subprotocols.isEmpty()) {

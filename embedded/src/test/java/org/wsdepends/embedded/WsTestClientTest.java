@@ -209,6 +209,15 @@ class WsTestClientTest {
     }
 
     @Test
+    void theServersClientIsNoConnection() {
+        client = WsTestClient.of(server);
+
+        assertThatThrownBy(() -> client.expectText("welcome"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("call connect(path) first");
+    }
+
+    @Test
     void closingTheClientClosesItsConnections() {
         client = WsTestClient.of(server);
         WsTestClient chat = client.connect("/chat?token=t").expectText("welcome t from nobody");
