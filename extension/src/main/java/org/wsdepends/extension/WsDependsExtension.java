@@ -409,7 +409,7 @@ public class WsDependsExtension implements Extension {
             this.producer = producer;
         }
 
-        /** @return whether its parameters are inputs: not if another extension replaced it with one that injects nothing (a test override) */
+        /** Its parameters are inputs unless an extension replaced it with one that injects nothing (a test override). */
         boolean injects() {
             return !producer.getInjectionPoints().isEmpty();
         }
