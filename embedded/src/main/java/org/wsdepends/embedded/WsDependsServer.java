@@ -1,6 +1,7 @@
 package org.wsdepends.embedded;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
@@ -19,11 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Qualifier;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
@@ -43,6 +46,7 @@ import org.hibernate.validator.cdi.ValidationExtension;
 import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import org.wsdepends.Depends;
 import org.wsdepends.embedded.internal.ManagedInstances;
 import org.wsdepends.extension.WsDependsExtension;
 import org.wsdepends.internal.EndpointRegistry;
@@ -477,6 +481,62 @@ public final class WsDependsServer implements AutoCloseable {
             return this;
         }
 
+        private final List<DependencyOverrides.Replacement> overrides = new ArrayList<>();
+
+        /**
+         * Replaces the {@code @Produces @Depends} producer of {@code type} with {@code replacement}, for tests: FastAPI's
+         * {@code app.dependency_overrides[get_db] = fake_db}. Every injection point that would get the producer's
+         * instance gets one from {@code replacement} instead, created and cached as the original would be
+         * (once per connection or message scope). The original producer, its disposer and its parameters (its
+         * sub-dependencies) no longer run. The class declaring the original producer must still be among the
+         * {@link #beans beans}. A later override of the same type and qualifiers replaces an earlier one.
+         *
+         * @param type        the type the producer method returns or the producer field has (its exact class)
+         * @param replacement called once per instance the producer would have made; not {@code null}
+         * @param <T>         the type
+         * @return this builder
+         * @throws NullPointerException if an argument is {@code null}; {@link #start()} fails with a CDI definition
+         *                              error naming the type if no producer of {@code type} is among the beans
+         */
+        public <T> Builder override(Class<T> type, Supplier<? extends T> replacement) {
+            return override(type, replacement, instance -> { });
+        }
+
+        /**
+         * Like {@link #override(Class, Supplier)}, with a disposer run where the original's would have run (after
+         * the connection or message ends, in wsdepends' cleanup order): the code after FastAPI's {@code yield}.
+         *
+         * @param type        the type the producer method returns or the producer field has (its exact class)
+         * @param replacement called once per instance the producer would have made; not {@code null}
+         * @param disposer    called with each instance when it is released; not {@code null}
+         * @param qualifiers  select among producers of {@code type}: only those carrying all of these qualifiers
+         *                    (besides {@code @Depends}) are replaced; none: every producer of {@code type}
+         * @param <T>         the type
+         * @return this builder
+         * @throws IllegalArgumentException if a qualifier is no qualifier annotation, or is {@code @Depends}
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder override(Class<T> type, Supplier<? extends T> replacement, Consumer<? super T> disposer,
+                                    Annotation... qualifiers) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(replacement, "replacement");
+            Objects.requireNonNull(disposer, "disposer");
+            Set<Annotation> selected = new LinkedHashSet<>();
+            for (Annotation qualifier : qualifiers) {
+                Class<? extends Annotation> kind = Objects.requireNonNull(qualifier, "qualifier").annotationType();
+                if (kind == Depends.class || !kind.isAnnotationPresent(Qualifier.class)) {
+                    throw new IllegalArgumentException("Not a qualifier that selects among @Depends producers: @"
+                            + kind.getName() + ". Fix: pass only qualifier annotations (meta-annotated "
+                            + "@jakarta.inject.Qualifier) other than @Depends, which every such producer has");
+                }
+                selected.add(qualifier);
+            }
+            overrides.removeIf(existing -> existing.type() == type && existing.qualifiers().equals(selected));
+            overrides.add(new DependencyOverrides.Replacement(type, Set.copyOf(selected), replacement,
+                    (Consumer<Object>) disposer));
+            return this;
+        }
+
         /**
          * Starts the server: boots CDI with the endpoint and bean classes and the extensions, registers the
          * endpoints with Tyrus, binds the port. Returns when the server accepts connections. Whatever it throws,
@@ -577,7 +637,8 @@ public final class WsDependsServer implements AutoCloseable {
                 .setBeanDiscoveryMode(BeanDiscoveryMode.ALL)
                 .skipShutdownHook()
                 .addExtension(new WsDependsExtension())
-                .addExtension(new ValidationExtension());
+                .addExtension(new ValidationExtension())
+                .addExtension(new DependencyOverrides(builder.overrides));
         if (classes.isEmpty()) {
             // Weld refuses a deployment without classes and without beans.xml
             classes.add(NoBeans.class);

@@ -35,8 +35,8 @@ class BindingTest {
             assertThat(server.port()).isBetween(1, 65_535);
             assertThat(server.uri("/echo")).hasToString("ws://127.0.0.1:" + server.port() + "/echo");
             assertThat(server.httpUri("/")).hasToString("http://127.0.0.1:" + server.port() + "/");
-            try (Client client = Client.connect(server.uri("/echo"))) {
-                assertThat(client.sendAndReceive("hi")).endsWith(": hi");
+            try (WsTestClient client = WsTestClient.connect(server.uri("/echo"))) {
+                assertThat(client.send("hi").nextText()).endsWith(": hi");
             }
         }
     }
@@ -73,9 +73,9 @@ class BindingTest {
         assertThat(WeldContainer.getRunningContainerIds()).containsExactlyInAnyOrderElementsOf(containersBefore);
 
         try (WsDependsServer second = echoServer().port(port).start();
-             Client client = Client.connect(second.uri("/echo"))) {
+             WsTestClient client = WsTestClient.connect(second.uri("/echo"))) {
             assertThat(second.port()).isEqualTo(port);
-            assertThat(client.sendAndReceive("again")).endsWith(": again");
+            assertThat(client.send("again").nextText()).endsWith(": again");
         }
     }
 
@@ -120,12 +120,12 @@ class BindingTest {
                     () -> echoServer().port(0).start(), starter);
             try (WsDependsServer a = startA.get(30, TimeUnit.SECONDS);
                  WsDependsServer b = startB.get(30, TimeUnit.SECONDS)) {
-                try (Client toA = Client.connect(a.uri("/echo"))) {
-                    toA.sendAndReceive("1");
-                    toA.sendAndReceive("2");
+                try (WsTestClient toA = WsTestClient.connect(a.uri("/echo"))) {
+                    toA.send("1").nextText();
+                    toA.send("2").nextText();
                 }
-                try (Client toB = Client.connect(b.uri("/echo"))) {
-                    toB.sendAndReceive("3");
+                try (WsTestClient toB = WsTestClient.connect(b.uri("/echo"))) {
+                    toB.send("3").nextText();
                 }
                 assertThat(greeter(a).calls()).isEqualTo(2);
                 assertThat(greeter(b).calls()).isEqualTo(1);

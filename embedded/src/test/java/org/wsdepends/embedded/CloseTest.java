@@ -24,15 +24,15 @@ class CloseTest {
     void closeSendsGoingAwayAndRunsOnCloseAndPreDestroy() throws Exception {
         WsDependsServer server = echoServer().start();
         Recorder recorder = Recorder.of(server);
-        Client first = Client.connect(server.uri("/echo"));
-        Client second = Client.connect(server.uri("/echo"));
-        first.sendAndReceive("still open");
-        second.sendAndReceive("me too");
+        WsTestClient first = WsTestClient.connect(server.uri("/echo"));
+        WsTestClient second = WsTestClient.connect(server.uri("/echo"));
+        first.send("still open").nextText();
+        second.send("me too").nextText();
 
         server.close();
 
-        assertThat(first.awaitClose()).isEqualTo(new Client.Closed(1001, "Server shutting down"));
-        assertThat(second.awaitClose()).isEqualTo(new Client.Closed(1001, "Server shutting down"));
+        assertThat(first.awaitClose()).isEqualTo(new WsTestClient.Closed(1001, "Server shutting down"));
+        assertThat(second.awaitClose()).isEqualTo(new WsTestClient.Closed(1001, "Server shutting down"));
         // synchronous: done when close() returns, before CDI shut down
         assertThat(recorder.events()).filteredOn("close 1001"::equals).hasSize(2);
         assertThat(recorder.events()).filteredOn("destroyed"::equals).hasSize(2);
@@ -51,7 +51,7 @@ class CloseTest {
         assertThat(server.awaitTermination(Duration.ZERO)).isTrue();
         server.join();
         assertThat(WeldContainer.getRunningContainerIds()).hasSize(before);
-        assertThatThrownBy(() -> Client.get(server.httpUri("/")))
+        assertThatThrownBy(() -> Http.get(server.httpUri("/")))
                 .isInstanceOf(ConnectException.class);
         assertThat(server.port()).isEqualTo(port);
     }
@@ -82,7 +82,7 @@ class CloseTest {
                 .beans(ServerHolder.class)
                 .start();
         server.beanManager().createInstance().select(ServerHolder.class).get().server.set(server);
-        Client client = Client.connect(server.uri("/stop"));
+        WsTestClient client = WsTestClient.connect(server.uri("/stop"));
 
         client.send("stop");
 
@@ -93,7 +93,7 @@ class CloseTest {
     @Test
     void concurrentClosesAllReturnAfterTheServerStopped() throws Exception {
         WsDependsServer server = echoServer().start();
-        Client client = Client.connect(server.uri("/echo"));
+        WsTestClient client = WsTestClient.connect(server.uri("/echo"));
         CompletableFuture<?>[] closes = new CompletableFuture<?>[4];
         for (int i = 0; i < closes.length; i++) {
             closes[i] = CompletableFuture.runAsync(() -> {
@@ -116,14 +116,14 @@ class CloseTest {
     void closeStopsTheServersThreads() throws Exception {
         java.util.Set<Thread> before = liveThreads();
         WsDependsServer server = echoServer().start();
-        try (Client client = Client.connect(server.uri("/echo"))) {
-            client.sendAndReceive("use a worker");
+        try (WsTestClient client = WsTestClient.connect(server.uri("/echo"))) {
+            client.send("use a worker").nextText();
         }
         assertThat(serverThreads(before)).anyMatch(name -> name.startsWith(server.name() + "-worker"));
 
         server.close();
 
-        long deadline = System.nanoTime() + Client.TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + WsTestClient.DEFAULT_TIMEOUT.toNanos();
         while (!serverThreads(before).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -34,9 +34,9 @@ class PlainEndpointTest {
     void echoesThroughTheInjectedBean() throws Exception {
         Greeter greeter = server.beanManager().createInstance().select(Greeter.class).get();
         int before = greeter.calls();
-        try (Client client = Client.connect(server.uri("/echo"))) {
-            String first = client.sendAndReceive("hello");
-            String second = client.sendAndReceive("world");
+        try (WsTestClient client = WsTestClient.connect(server.uri("/echo"))) {
+            String first = client.send("hello").nextText();
+            String second = client.send("world").nextText();
 
             assertThat(first).matches("echo #\\d+: hello");
             assertThat(second).matches("echo #\\d+: world");
@@ -48,10 +48,10 @@ class PlainEndpointTest {
     void releasesTheEndpointWhenTheConnectionCloses() throws Exception {
         Recorder recorder = Recorder.of(server);
         int destroyed = count(recorder, "destroyed");
-        Client client = Client.connect(server.uri("/echo"));
-        client.sendAndReceive("x");
+        WsTestClient client = WsTestClient.connect(server.uri("/echo"));
+        client.send("x").nextText();
 
-        Client.Closed closed = client.closeNormally();
+        WsTestClient.Closed closed = client.close(1000, "bye");
 
         assertThat(closed.code()).isEqualTo(1000);
         recorder.await("destroyed", destroyed + 1);
@@ -60,13 +60,13 @@ class PlainEndpointTest {
 
     @Test
     void createsOneEndpointInstancePerConnection() throws Exception {
-        try (Client a = Client.connect(server.uri("/echo")); Client b = Client.connect(server.uri("/echo"))) {
-            String first = a.sendAndReceive("instance");
-            String second = b.sendAndReceive("instance");
+        try (WsTestClient a = WsTestClient.connect(server.uri("/echo")); WsTestClient b = WsTestClient.connect(server.uri("/echo"))) {
+            String first = a.send("instance").nextText();
+            String second = b.send("instance").nextText();
 
             assertThat(first).startsWith("instance ");
             assertThat(second).startsWith("instance ").isNotEqualTo(first);
-            assertThat(a.sendAndReceive("instance")).isEqualTo(first);
+            assertThat(a.send("instance").nextText()).isEqualTo(first);
         }
     }
 
@@ -81,8 +81,8 @@ class PlainEndpointTest {
 
     @Test
     void answersUpgradesToUnknownPathsWith404() throws Exception {
-        assertThat(Client.get(server.httpUri("/nothing-here")).statusCode()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Client.connect(server.uri("/nothing-here")))
+        assertThat(Http.get(server.httpUri("/nothing-here")).statusCode()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WsTestClient.connect(server.uri("/nothing-here")))
                 .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
                 .rootCause().hasMessageContaining("404");
     }

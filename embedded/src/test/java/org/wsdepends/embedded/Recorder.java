@@ -29,7 +29,7 @@ public class Recorder {
 
     /** Waits until {@code event} was recorded at least {@code times} times. */
     public void await(String event, int times) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + Client.TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + WsTestClient.DEFAULT_TIMEOUT.toNanos();
         synchronized (this) {
             while (events.stream().filter(event::equals).count() < times) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

@@ -44,12 +44,12 @@ class ShutdownHookTest {
             String line = out.readLine();
             assertThat(line).as("first line of the server's output; its log: %s", log).startsWith("PORT ");
             int port = Integer.parseInt(line.substring("PORT ".length()));
-            Client client = Client.connect(URI.create("ws://127.0.0.1:" + port + "/echo"));
-            assertThat(client.sendAndReceive("before")).endsWith(": before");
+            WsTestClient client = WsTestClient.connect(URI.create("ws://127.0.0.1:" + port + "/echo"));
+            assertThat(client.send("before").nextText()).endsWith(": before");
 
             process.destroy();
 
-            assertThat(client.awaitClose()).isEqualTo(new Client.Closed(1001, "Server shutting down"));
+            assertThat(client.awaitClose()).isEqualTo(new WsTestClient.Closed(1001, "Server shutting down"));
             // JUL resets its handlers in a shutdown hook of its own, so the server's last log lines may be lost:
             // the close frame above is the evidence that close() ran
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exited; its log: %s", log).isTrue();

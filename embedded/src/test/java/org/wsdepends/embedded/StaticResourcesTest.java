@@ -39,7 +39,7 @@ class StaticResourcesTest {
 
     @Test
     void servesIndexHtmlForTheRoot() throws Exception {
-        HttpResponse<String> response = Client.get(server.httpUri("/"));
+        HttpResponse<String> response = Http.get(server.httpUri("/"));
 
         assertThat(server.httpUri("/")).hasPath("/app/");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -51,7 +51,7 @@ class StaticResourcesTest {
     @Test
     void answersHttp2UpgradeRequestsAsPlainHttp11() throws Exception {
         // the JDK client asks every http:// request to upgrade to h2c; Grizzly 4.0.2 then dropped Content-Type
-        HttpResponse<String> response = Client.get(server.httpUri("/app.js"));
+        HttpResponse<String> response = Http.get(server.httpUri("/app.js"));
 
         assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
@@ -60,13 +60,13 @@ class StaticResourcesTest {
 
     @Test
     void servesFilesAndFolderIndexes() throws Exception {
-        assertThat(Client.get(server.httpUri("/app.js")).body()).contains("console.log");
-        assertThat(Client.get(server.httpUri("/sub/")).body()).contains("sub index");
+        assertThat(Http.get(server.httpUri("/app.js")).body()).contains("console.log");
+        assertThat(Http.get(server.httpUri("/sub/")).body()).contains("sub index");
     }
 
     @Test
     void servesAFilesystemDirectoryAtItsOwnPath() throws Exception {
-        HttpResponse<String> response = Client.get(server.httpUri("/files/hello.txt"));
+        HttpResponse<String> response = Http.get(server.httpUri("/files/hello.txt"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("hello from disk");
@@ -74,21 +74,21 @@ class StaticResourcesTest {
 
     @Test
     void answersMissingFilesWith404() throws Exception {
-        assertThat(Client.get(server.httpUri("/missing.txt")).statusCode()).isEqualTo(404);
-        assertThat(Client.get(server.httpUri("/files/missing.txt")).statusCode()).isEqualTo(404);
-        assertThat(Client.get(server.httpUri("/%2e%2e/pom.xml")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(server.httpUri("/missing.txt")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(server.httpUri("/files/missing.txt")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(server.httpUri("/%2e%2e/pom.xml")).statusCode()).isEqualTo(404);
     }
 
     @Test
     void servesNothingOutsideTheContextPath() throws Exception {
-        assertThat(Client.get(server.httpUri("/").resolve("/index.html")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(server.httpUri("/").resolve("/index.html")).statusCode()).isEqualTo(404);
     }
 
     @Test
     void keepsWebSocketEndpointsWorkingUnderTheContextPath() throws Exception {
         assertThat(server.uri("/echo")).hasToString("ws://127.0.0.1:" + server.port() + "/app/echo");
-        try (Client client = Client.connect(server.uri("/echo"))) {
-            assertThat(client.sendAndReceive("next to static files")).endsWith(": next to static files");
+        try (WsTestClient client = WsTestClient.connect(server.uri("/echo"))) {
+            assertThat(client.send("next to static files").nextText()).endsWith(": next to static files");
         }
     }
 }

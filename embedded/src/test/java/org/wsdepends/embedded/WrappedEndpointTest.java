@@ -40,23 +40,23 @@ class WrappedEndpointTest {
 
     @Test
     void servesAWrappedEndpointUnderTheContextPath() throws Exception {
-        try (Client client = Client.connect(server.uri("/rooms/kitchen?user=ann"))) {
-            assertThat(client.sendAndReceive("hi")).isEqualTo("kitchen: ANN says hi");
+        try (WsTestClient client = WsTestClient.connect(server.uri("/rooms/kitchen?user=ann"))) {
+            assertThat(client.send("hi").nextText()).isEqualTo("kitchen: ANN says hi");
         }
     }
 
     @Test
     void closesAHandshakeThatFailsValidationWith1008() throws Exception {
-        try (Client client = Client.connect(server.uri("/rooms/kitchen"))) {
-            assertThat(client.receive()).contains("\"missing\"");
+        try (WsTestClient client = WsTestClient.connect(server.uri("/rooms/kitchen"))) {
+            assertThat(client.nextText()).contains("\"missing\"");
             assertThat(client.awaitClose().code()).isEqualTo(1008);
         }
     }
 
     @Test
     void servesAPlainEndpointInTheSameServer() throws Exception {
-        try (Client client = Client.connect(server.uri("/echo"))) {
-            assertThat(client.sendAndReceive("plain")).endsWith(": plain");
+        try (WsTestClient client = WsTestClient.connect(server.uri("/echo"))) {
+            assertThat(client.send("plain").nextText()).endsWith(": plain");
         }
     }
 

@@ -189,9 +189,11 @@ public class WsDependsExtension implements Extension {
             }
         });
         methods.forEach((method, node) -> {
-            EndpointAnalyzer.ProducerInputs inputs = analyzer.producerInputs(method);
-            node.setInputs(inputs.inputs());
-            ((ProducerDependency) node.factory()).plan(inputs.plan(), inputs.sites());
+            if (producers.get(method).injects()) {
+                EndpointAnalyzer.ProducerInputs inputs = analyzer.producerInputs(method);
+                node.setInputs(inputs.inputs());
+                ((ProducerDependency) node.factory()).plan(inputs.plan(), inputs.sites());
+            }
         });
         for (Class<?> type : registry.wrappedEndpointClasses()) {
             models.add(analyzer.analyze(type));
@@ -252,6 +254,11 @@ public class WsDependsExtension implements Extension {
 
         ProducerRecord(Producer<?> producer) {
             this.producer = producer;
+        }
+
+        /** Its parameters are inputs unless an extension replaced it with one that injects nothing (a test override). */
+        boolean injects() {
+            return !producer.getInjectionPoints().isEmpty();
         }
     }
 }

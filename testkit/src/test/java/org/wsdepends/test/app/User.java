@@ -1,0 +1,5 @@
+package org.wsdepends.test.app;
+
+/** @param name the user's name */
+public record User(String name) {
+}
