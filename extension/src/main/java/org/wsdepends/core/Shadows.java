@@ -14,8 +14,12 @@ final class Shadows {
 
     static Object of(Class<?> type) {
         try {
-            Constructor<?> bare = sun.reflect.ReflectionFactory.getReflectionFactory()
-                    .newConstructorForSerialization(type, Object.class.getDeclaredConstructor());
+            // through the system class loader: a server's deployment class loader (WildFly's modules)
+            // does not see the JDK's jdk.unsupported module, which exports sun.reflect to everyone
+            Class<?> factoryClass = Class.forName("sun.reflect.ReflectionFactory", true, ClassLoader.getSystemClassLoader());
+            Object factory = factoryClass.getMethod("getReflectionFactory").invoke(null);
+            Constructor<?> bare = (Constructor<?>) factoryClass.getMethod("newConstructorForSerialization", Class.class,
+                    Constructor.class).invoke(factory, type, Object.class.getDeclaredConstructor());
             return bare.newInstance();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError impossible) {
             throw new IllegalStateException("cannot make an instance of " + type.getName() + " to validate its method"

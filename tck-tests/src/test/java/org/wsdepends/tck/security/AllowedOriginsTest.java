@@ -15,8 +15,9 @@ import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
 /**
- * Design §5: with org.wsdepends.allowed-origins set, a browser from another origin is refused with 403 before the
- * upgrade (cross-site WebSocket hijacking); listed origins and clients without Origin connect.
+ * Design §5: with org.wsdepends.allowed-origins set, a browser from another origin is refused before the upgrade
+ * (cross-site WebSocket hijacking): 403 on Tyrus (embedded, Payara), 404 on Undertow (WildFly), which answers a
+ * refused checkOrigin by not upgrading; listed origins and clients without Origin connect.
  */
 public class AllowedOriginsTest extends DeployedWarTest {
 
@@ -38,11 +39,13 @@ public class AllowedOriginsTest extends DeployedWarTest {
     }
 
     @Test
-    void anotherOriginIsRefusedWith403BeforeTheUpgrade() {
+    void anotherOriginIsRefusedBeforeTheUpgrade() {
         Throwable refused = catchThrowable(() -> WsTestClient.connect(uri("/hello?name=eve"),
                 Map.of("Origin", "https://evil.example"), List.of()).close());
 
+        // Tyrus answers a refused checkOrigin with 403; Undertow lets the request go on to the servlets, so 404
+        String status = "wildfly".equals(System.getProperty("wsdepends.tck.container")) ? "404" : "403";
         assertThat(refused).isNotNull();
-        assertThat(refused).rootCause().hasMessageContaining("403");
+        assertThat(refused).rootCause().hasMessage("Unexpected HTTP response status code " + status);
     }
 }
