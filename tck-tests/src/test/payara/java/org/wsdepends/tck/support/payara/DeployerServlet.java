@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The one application {@link PayaraMicroContainer} deploys when it starts Payara Micro: it deploys and undeploys
  * the test WARs in that running server through Payara Micro's own API ({@code PayaraMicroRuntime}, which Payara
  * Micro provides as a CDI bean). {@code PUT /<name>} with the WAR as the body deploys it with the context path
- * {@code /<name>}, {@code DELETE /<name>} undeploys it, {@code GET} answers once the server is up.
+ * {@code /<name>}, {@code DELETE /<name>} undeploys it if it is deployed, {@code GET} answers once the server is up.
  *
  * <p>Runs inside Payara Micro, not in the test JVM; reflection, because Payara Micro's API is not on the test class
  * path (its jar is a launcher that would also change how the tests load classes).
@@ -46,7 +46,12 @@ public class DeployerServlet extends HttpServlet {
 
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) {
-        call(runtime(), "undeploy", new Class<?>[] {String.class}, request.getPathInfo().substring(1));
+        String name = request.getPathInfo().substring(1);
+        Object runtime = runtime();
+        // Arquillian also undeploys a WAR that failed to deploy
+        if (((Collection<?>) call(runtime, "getDeployedApplicationNames", new Class<?>[0])).contains(name)) {
+            call(runtime, "undeploy", new Class<?>[] {String.class}, name);
+        }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 

@@ -129,8 +129,9 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
         HttpResponse<String> response = send(HttpRequest.newBuilder(deployer(name))
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> archive.as(ZipExporter.class).exportAsInputStream())), name);
         if (response.statusCode() != 204) {
+            String log = ServerLog.text();
             throw new DeploymentException("Payara Micro did not deploy " + archive.getName() + " (HTTP " + response.statusCode()
-                    + "):\n" + severeLines(ServerLog.text().substring(logged)));
+                    + "):\n" + severeLines(log.substring(Math.min(logged, log.length()))));
         }
         HTTPContext context = new HTTPContext("127.0.0.1", port);
         context.add(new Servlet("default", "/" + name));
