@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.shrinkwrap.api.Archive;
 import org.wsdepends.tck.support.Events;
 
 import fish.payara.arquillian.container.payara.managed.PayaraManagedContainerConfiguration;
@@ -14,9 +17,14 @@ import fish.payara.arquillian.container.payara.managed.PayaraManagedDeployableCo
 
 /**
  * Payara's Arquillian container for Payara Server, which starts the unpacked server's {@code domain1} with
- * {@code asadmin start-domain} at the first deployment and deploys every WAR to it. Here the domain's JVM also gets
- * {@code wsdepends.tck.events}, so what the deployed code records reaches the tests: the container has no option for
- * the server's JVM, which reads its options from {@code domain.xml}.
+ * {@code asadmin start-domain} at the first deployment and deploys every WAR to it, with two changes:
+ * <ul>
+ * <li>The domain's JVM also gets {@code wsdepends.tck.events}, so what the deployed code records reaches the tests:
+ * the container has no option for the server's JVM, which reads its options from {@code domain.xml}.</li>
+ * <li>A failed deployment is a {@link DeploymentException} carrying Payara's report as its message, as on the other
+ * runtimes. Payara's container sets its REST client's exception as the cause, and Arquillian matches
+ * {@code @ShouldThrowException(DeploymentException.class)} against the causes only.</li>
+ * </ul>
  */
 public class PayaraServerContainer extends PayaraManagedDeployableContainer {
 
@@ -43,5 +51,15 @@ public class PayaraServerContainer extends PayaraManagedDeployableContainer {
             throw new LifecycleException("cannot set " + OPTION + " in " + domainXml, unwritable);
         }
         super.start();
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        try {
+            return super.deploy(archive);
+        } catch (DeploymentException failed) {
+            Throwable report = failed.getCause() != null ? failed.getCause() : failed;
+            throw new DeploymentException(failed.getMessage() + ": " + report.getMessage());
+        }
     }
 }
