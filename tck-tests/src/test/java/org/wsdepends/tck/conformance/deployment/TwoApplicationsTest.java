@@ -12,7 +12,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.example.FlagshipExampleApp;
@@ -22,13 +21,10 @@ import org.wsdepends.tck.support.Wars;
  * Two applications with wrapped endpoints deployed at once, as on a shared server: each endpoint must find its own
  * application's dependencies. wsdepends looks up an endpoint's runtime at the first handshake through
  * {@code CDI.current()}, which the container answers for the application of the calling thread, so the first
- * handshakes alternate between the two. On WildFly both WARs share one server; the embedded runtime starts a server
- * per WAR, where the test shows only that both run. Not on Payara Micro: its Arquillian container starts a process
- * per deployment but keeps only the last, so undeploying two deployed at once leaves one process running.
+ * handshakes alternate between the two. On WildFly, Payara Server and Payara Micro both WARs share one server; the
+ * embedded runtime starts a server per WAR, where the test shows only that both run.
  */
 @ExtendWith(ArquillianExtension.class)
-@DisabledIfSystemProperty(named = "wsdepends.tck.container", matches = "payara",
-        disabledReason = "Payara Micro's Arquillian container holds one deployment at a time")
 public class TwoApplicationsTest {
 
     @Deployment(name = "chat", testable = false, order = 1)
