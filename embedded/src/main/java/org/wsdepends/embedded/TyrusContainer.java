@@ -33,15 +33,17 @@ final class TyrusContainer extends TyrusServerContainer {
      * @param instances   the server's CDI instance manager, made current while Tyrus loads its component
      *                    providers
      * @param port        the bound port, once known
+     * @param incomingBufferSize the most bytes Tyrus buffers for one connection: one frame of the largest message
      */
-    TyrusContainer(String contextPath, Map<String, Object> properties, ManagedInstances instances, IntSupplier port) {
+    TyrusContainer(String contextPath, Map<String, Object> properties, ManagedInstances instances, IntSupplier port,
+                   int incomingBufferSize) {
         super((Set<Class<?>>) null);
         this.contextPath = contextPath;
         this.properties = properties;
         this.port = port;
         // the engine loads the ComponentProviders while it is built; they capture the current server
         this.engine = ManagedInstances.callWith(instances, () -> withClassLoader(
-                () -> TyrusWebSocketEngine.builder(this).build()));
+                () -> TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build()));
     }
 
     @Override

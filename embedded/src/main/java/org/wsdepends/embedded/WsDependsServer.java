@@ -1,6 +1,7 @@
 package org.wsdepends.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
@@ -44,6 +45,7 @@ import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.wsdepends.embedded.internal.ManagedInstances;
+import org.wsdepends.core.Settings;
 import org.wsdepends.extension.WsDependsExtension;
 
 /**
@@ -87,6 +89,7 @@ public final class WsDependsServer implements AutoCloseable {
     private final ManagedInstances instances;
     private final TyrusContainer tyrus;
     private final TyrusFilter filter;
+    private final IdleWatch idleWatch;
     private final NetworkListener listener;
     private final HttpServer http;
     private final int port;
@@ -97,7 +100,7 @@ public final class WsDependsServer implements AutoCloseable {
 
     private WsDependsServer(String name, String host, String contextPath, WeldContainer weld,
                             ManagedInstances instances, TyrusContainer tyrus, TyrusFilter filter,
-                            NetworkListener listener, HttpServer http) {
+                            IdleWatch idleWatch, NetworkListener listener, HttpServer http) {
         this.name = name;
         this.uriHost = uriHost(host);
         this.contextPath = contextPath;
@@ -105,6 +108,7 @@ public final class WsDependsServer implements AutoCloseable {
         this.instances = instances;
         this.tyrus = tyrus;
         this.filter = filter;
+        this.idleWatch = idleWatch;
         this.listener = listener;
         this.http = http;
         this.port = listener.getPort();
@@ -200,6 +204,7 @@ public final class WsDependsServer implements AutoCloseable {
             });
             step("stop Tyrus", tyrus::stop);
             step("stop Grizzly", http::shutdownNow);
+            step("stop the idle watch", idleWatch::close);
             step("release endpoint instances", instances::destroyAll);
             step("shut CDI down", weld::shutdown);
             removeShutdownHook();
@@ -322,6 +327,9 @@ public final class WsDependsServer implements AutoCloseable {
         private final Set<Class<?>> beans = new LinkedHashSet<>();
         private final List<StaticMount> staticMounts = new ArrayList<>();
         private boolean stopOnShutdown;
+        private Long maxMessageSize;
+        private Duration headerReadTimeout;
+        private Duration idleTimeout;
 
         private Builder() {
         }
@@ -477,13 +485,69 @@ public final class WsDependsServer implements AutoCloseable {
         }
 
         /**
+         * The largest WebSocket message a client may send, in bytes, summed over its fragments; a frame whose
+         * header announces more is answered at once with close code 1009 (Too Big), before its payload is read.
+         * Applies to every endpoint; an endpoint's smaller {@code @OnMessage(maxMessageSize)} still applies to it.
+         * Default: the setting {@code org.wsdepends.max-message-size}, else 16 MiB (docs/limits.md).
+         *
+         * @param bytes 1 to 2147483633
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is outside that range
+         */
+        public Builder maxMessageSize(long bytes) {
+            if (bytes < 1 || bytes > Limits.MAX_MESSAGE_SIZE_CEILING) {
+                throw new IllegalArgumentException("The maximal message size must be between 1 and "
+                        + Limits.MAX_MESSAGE_SIZE_CEILING + " bytes: " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * How long a new connection may take to send its first complete request header; a slower one is closed
+         * without an answer. Default: the setting {@code org.wsdepends.header-read-timeout}, else 10 seconds.
+         *
+         * @param timeout a positive duration; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder headerReadTimeout(Duration timeout) {
+            this.headerReadTimeout = positive("header-read timeout", timeout);
+            return this;
+        }
+
+        /**
+         * How long a connection that has not upgraded to WebSocket (one serving static files, or one that only
+         * connected) may stay quiet after its last request or response before it is closed. WebSocket connections
+         * are never closed for being idle. Default: the setting {@code org.wsdepends.idle-timeout}, else 30
+         * seconds.
+         *
+         * @param timeout a positive duration; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive("idle timeout", timeout);
+            return this;
+        }
+
+        private static Duration positive(String what, Duration timeout) {
+            Objects.requireNonNull(timeout, what);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The " + what + " must be positive: " + timeout);
+            }
+            return timeout;
+        }
+
+        /**
          * Starts the server: boots CDI with the endpoint and bean classes and the extensions, registers the
          * endpoints with Tyrus, binds the port. Returns when the server accepts connections. Whatever it throws,
          * nothing of the server is left running: CDI is shut down and the port is free.
          *
          * @return the running server; close it
-         * @throws ServerStartException if the port is in use, the host cannot be bound, or Tyrus refuses an
-         *                              endpoint (for example two endpoints at one path)
+         * @throws ServerStartException if an {@code org.wsdepends.*} setting is invalid, the port is in use, the
+         *                              host cannot be bound, or Tyrus refuses an endpoint (for example two
+         *                              endpoints at one path)
          * @throws RuntimeException     the CDI container's deployment or definition exception if CDI refuses the
          *                              classes (for example an unsatisfied {@code @Inject}, or a wsdepends
          *                              deployment error), unwrapped
@@ -521,6 +585,8 @@ public final class WsDependsServer implements AutoCloseable {
         ManagedInstances instances = null;
         TyrusContainer tyrus = null;
         HttpServer http = null;
+        IdleWatch idleWatch = null;
+        Limits limits = limits(builder);
         try {
             weld = startCdi(builder, name + "-" + UUID.randomUUID());
             BeanManager beanManager = weld.getBeanManager();
@@ -531,11 +597,13 @@ public final class WsDependsServer implements AutoCloseable {
             // WebSocket connections stay "idle" for HTTP: Grizzly's default keep-alive timeout would cut them
             listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
 
-            tyrus = new TyrusContainer(builder.contextPath, Collections.emptyMap(), instances, listener::getPort);
+            tyrus = new TyrusContainer(builder.contextPath, Collections.emptyMap(), instances, listener::getPort,
+                    limits.incomingBufferSize());
             registerEndpoints(builder, beanManager.getExtension(WsDependsExtension.class), tyrus, instances);
             tyrus.deploy();
 
-            TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances);
+            idleWatch = new IdleWatch(name, limits.headerReadTimeout(), limits.idleTimeout());
+            TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances, limits, idleWatch);
             listener.registerAddOn(filter.addOn());
             http = new HttpServer();
             http.getServerConfiguration().setName(name);
@@ -550,7 +618,7 @@ public final class WsDependsServer implements AutoCloseable {
             bind(http, builder);
 
             WsDependsServer server = new WsDependsServer(name, builder.host, builder.contextPath, weld, instances,
-                    tyrus, filter, listener, http);
+                    tyrus, filter, idleWatch, listener, http);
             if (builder.stopOnShutdown) {
                 server.installShutdownHook();
             }
@@ -558,11 +626,23 @@ public final class WsDependsServer implements AutoCloseable {
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
             return server;
         } catch (RuntimeException | Error e) {
-            abort(weld, instances, tyrus, http, e);
+            abort(weld, instances, tyrus, http, idleWatch, e);
             throw e;
         } catch (DeploymentException e) {
-            abort(weld, instances, tyrus, http, e);
+            abort(weld, instances, tyrus, http, idleWatch, e);
             throw new ServerStartException("Tyrus refused the WebSocket endpoints: " + e.getMessage(), e);
+        }
+    }
+
+    private static Limits limits(Builder builder) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : WsDependsServer.class.getClassLoader();
+        try {
+            // the builder's values come first: no servlet context parameters here
+            return Limits.resolve(Settings.of(key -> null, loader), builder.maxMessageSize, builder.headerReadTimeout,
+                    builder.idleTimeout);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ServerStartException(e.getMessage(), e);
         }
     }
 
@@ -667,11 +747,14 @@ public final class WsDependsServer implements AutoCloseable {
     }
 
     private static void abort(WeldContainer weld, ManagedInstances instances, TyrusContainer tyrus,
-                              HttpServer http, Throwable failure) {
+                              HttpServer http, IdleWatch idleWatch, Throwable failure) {
         // each in its own try: whatever fails, the others still release their threads and sockets
         List<Runnable> steps = new ArrayList<>();
         if (http != null) {
             steps.add(http::shutdownNow);
+        }
+        if (idleWatch != null) {
+            steps.add(idleWatch::close);
         }
         if (tyrus != null) {
             steps.add(tyrus::stop);
