@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.glassfish.grizzly.CloseListener;
+import org.glassfish.grizzly.CloseType;
+import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
 
 /**
@@ -51,7 +54,8 @@ final class IdleWatch implements AutoCloseable {
     /** A connection was accepted: it has the header-read time for its first request header. */
     void opened(Connection<?> connection) {
         deadlines.put(connection, System.nanoTime() + headerReadNanos);
-        connection.addCloseListener((closed, type) -> deadlines.remove(connection));
+        CloseListener<Closeable, CloseType> forget = (closed, type) -> deadlines.remove(connection);
+        connection.addCloseListener(forget);
     }
 
     /** A connection that has not upgraded read or wrote HTTP: it has the idle time again. */

@@ -142,21 +142,22 @@ final class TyrusFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         HttpRequestPacket request = (HttpRequestPacket) header;
-        if (!UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade())) {
-            if (header.isUpgrade()) {
-                ignoreUpgrade(request);
-            }
-            return ctx.getInvokeAction();
-        }
         // later chunks of a request that was already given to the HTTP server must follow it there
         if (request.getAttribute(PASSED_ON) != null) {
             return ctx.getInvokeAction();
         }
         request.setAttribute(PASSED_ON, Boolean.TRUE);
-        String problem = HandshakeCheck.problem(request);
+        boolean handshake = UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade());
+        String problem = handshake ? RequestCheck.handshakeProblem(request) : RequestCheck.httpProblem(request);
         if (problem != null) {
             badRequest(ctx, content, request, problem);
             return ctx.getStopAction();
+        }
+        if (!handshake) {
+            if (header.isUpgrade()) {
+                ignoreUpgrade(request);
+            }
+            return ctx.getInvokeAction();
         }
         String path = request.getRequestURI();
         if (!path.startsWith(contextPrefix)) {

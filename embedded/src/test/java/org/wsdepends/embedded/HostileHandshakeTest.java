@@ -108,9 +108,42 @@ class HostileHandshakeTest {
     }
 
     @Test
-    void aGarbageRequestLineIsAnsweredOrClosedWithinTheHeaderReadTime() throws IOException {
+    void aConnectionHeaderWithoutUpgradeIs400() throws IOException {
+        assertBadRequest(RawSocket.handshake("/token?token=t", "Sec-WebSocket-Key: " + RawSocket.KEY)
+                .replace("Connection: Upgrade", "Connection: keep-alive"), "Connection");
+    }
+
+    @Test
+    void anHttp10HandshakeIs400() throws IOException {
+        assertBadRequest(RawSocket.handshake("/token?token=t", "Sec-WebSocket-Key: " + RawSocket.KEY)
+                .replace("HTTP/1.1", "HTTP/1.0"), "HTTP/1.1");
+    }
+
+    @Test
+    void aMissingOrUnknownVersionIs426NamingVersion13() throws IOException {
+        for (String version : new String[] {"", "Sec-WebSocket-Version: 8\r\n"}) {
+            try (RawSocket socket = RawSocket.connect(server)) {
+                RawSocket.Response response = socket.send(RawSocket.handshake("/token?token=t",
+                        "Sec-WebSocket-Key: " + RawSocket.KEY).replace("Sec-WebSocket-Version: 13\r\n", version))
+                        .readResponse();
+                assertThat(response.status()).as(version).isEqualTo(426);
+                assertThat(response.headers()).containsEntry("sec-websocket-version", "13");
+            }
+        }
+    }
+
+    @Test
+    void aPlainHttpRequestWithRawBytesOrANulIs400() throws IOException {
+        assertBadRequest("GET /tok\u00e9n HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "must be percent-encoded");
+        assertBadRequest("GET /?a=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "query string");
+        assertBadRequest("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Name: a\u0000b\r\n\r\n", "x-name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0001\u0002 garbage \u00ff\r\n\r\n", "GARBAGE\r\n\r\n"})
+    void aGarbageRequestLineIsAnsweredOrClosedWithinTheHeaderReadTime(String garbage) throws IOException {
         try (RawSocket socket = RawSocket.connect(server)) {
-            socket.send("\u0001\u0002 garbage \u00ff\r\n\r\n");
+            socket.send(garbage);
             assertThat(socket.awaitEndOfStream(HEADER_READ.multipliedBy(3))).isNotNull();
         }
     }

@@ -4,33 +4,35 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.http.util.Header;
 
 /**
- * The checks a WebSocket upgrade request must pass before Tyrus sees it. Tyrus 2.1.6 on Grizzly answers some
- * broken requests only after the 101 (an invalid percent-encoding fails its URI parsing then), others with 500 (a
- * missing {@code Sec-WebSocket-Key}), and Grizzly's parameter parser throws on raw non-ASCII bytes; each of these
- * gets a 400 here instead.
+ * The checks a request must pass before Grizzly's HTTP server or Tyrus sees it. Tyrus 2.1.6 on Grizzly answers
+ * some broken handshakes only after the 101 (an invalid percent-encoding fails its URI parsing then), others with
+ * 500 (a missing {@code Sec-WebSocket-Key}, a {@code Connection} header without {@code Upgrade}) or upgrades them
+ * (HTTP/1.0); Grizzly answers raw non-ASCII bytes in the target with 500 or, in a handshake, not at all. Each of
+ * these gets a 400 here instead.
  */
-final class HandshakeCheck {
+final class RequestCheck {
 
-    private HandshakeCheck() {
+    private RequestCheck() {
     }
 
     /**
-     * Checks the request target (RFC 3986: ASCII only, well-formed percent-encoding of UTF-8), the header values
-     * (RFC 9110 §5.5: no NUL or other control characters) and the handshake's own rules (RFC 6455 §4.2.1: a GET
-     * with a {@code Host} and a {@code Sec-WebSocket-Key} of 16 bytes in base64).
+     * Checks the request target (RFC 3986: ASCII only, well-formed percent-encoding of UTF-8) and the header values
+     * (RFC 9110 §5.5: no NUL or other control characters).
      *
-     * @param request a WebSocket upgrade request
+     * @param request any request
      * @return why the request is refused with 400, for the response body; {@code null} if it may go on
      */
-    static String problem(HttpRequestPacket request) {
+    static String httpProblem(HttpRequestPacket request) {
         String target = targetProblem(request.getRequestURIRef().getOriginalRequestURIBC(), "path");
         if (target == null) {
             target = targetProblem(request.getQueryStringDC(), "query string");
@@ -45,11 +47,35 @@ final class HandshakeCheck {
                 }
             }
         }
+        return null;
+    }
+
+    /**
+     * Checks what {@link #httpProblem} checks and the handshake's own rules (RFC 6455 §4.2.1): an HTTP/1.1 GET
+     * with a {@code Host}, a {@code Connection} header naming {@code Upgrade}, and a {@code Sec-WebSocket-Key} of
+     * 16 bytes in base64. Tyrus checks {@code Sec-WebSocket-Version} itself (426).
+     *
+     * @param request a request asking to upgrade to WebSocket
+     * @return why the request is refused with 400, for the response body; {@code null} if it may go on
+     */
+    static String handshakeProblem(HttpRequestPacket request) {
+        String problem = httpProblem(request);
+        if (problem != null) {
+            return problem;
+        }
         if (request.getMethod() != Method.GET) {
             return "A WebSocket handshake must be a GET request";
         }
+        if (request.getProtocol() == Protocol.HTTP_0_9 || request.getProtocol() == Protocol.HTTP_1_0) {
+            return "A WebSocket handshake needs HTTP/1.1";
+        }
         if (request.getHeader(Header.Host) == null) {
             return "A WebSocket handshake needs a Host header";
+        }
+        String connection = request.getHeader(Header.Connection);
+        if (connection == null || Arrays.stream(connection.split(","))
+                .noneMatch(token -> token.strip().equalsIgnoreCase("upgrade"))) {
+            return "A WebSocket handshake needs a Connection header naming Upgrade";
         }
         String key = request.getHeader("Sec-WebSocket-Key");
         if (key == null) {
