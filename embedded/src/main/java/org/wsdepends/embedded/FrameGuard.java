@@ -23,7 +23,9 @@ final class FrameGuard {
     /** The longest frame header: 2 bytes, a 64-bit length, a masking key. */
     static final int MAX_HEADER = 14;
 
-    private final long limit;
+    private final long textLimit;
+    private final long binaryLimit;
+    private int messageOpcode;
     private final byte[] header = new byte[MAX_HEADER];
     private int headerRead;
     private long frameLength;
@@ -32,10 +34,11 @@ final class FrameGuard {
     private CloseReason verdict;
 
     /**
-     * @param limit the largest message, in bytes, summed over its fragments
+     * @param limit the largest text and binary messages, in bytes, summed over their fragments
      */
-    FrameGuard(long limit) {
-        this.limit = limit;
+    FrameGuard(EndpointLimits.Limit limit) {
+        this.textLimit = limit.text();
+        this.binaryLimit = limit.binary();
     }
 
     /**
@@ -140,6 +143,10 @@ final class FrameGuard {
         int opcode = header[0] & 0x0F;
         if (opcode < 8) {
             // a data frame; continuation frames (opcode 0) add to the message they continue
+            if (opcode != 0) {
+                messageOpcode = opcode;
+            }
+            long limit = messageOpcode == 0x2 ? binaryLimit : textLimit;
             long before = opcode == 0 ? messageSize : 0;
             if (length > limit - before) {
                 verdict = new CloseReason(CloseCodes.TOO_BIG, String.format(

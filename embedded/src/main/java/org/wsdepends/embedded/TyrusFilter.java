@@ -78,7 +78,7 @@ final class TyrusFilter extends BaseFilter {
     private final TyrusContainer container;
     private final String contextPrefix;
     private final ManagedInstances instances;
-    private final long maxMessageSize;
+    private final EndpointLimits.Limit serverLimit;
     private final IdleWatch idleWatch;
     private final Map<Connection<?>, org.glassfish.tyrus.spi.Connection> open = new ConcurrentHashMap<>();
     private final ReentrantLock openLock = new ReentrantLock();
@@ -96,7 +96,7 @@ final class TyrusFilter extends BaseFilter {
         this.container = container;
         this.contextPrefix = contextPath + "/";
         this.instances = instances;
-        this.maxMessageSize = limits.maxMessageSize();
+        this.serverLimit = new EndpointLimits.Limit(limits.maxMessageSize(), limits.maxMessageSize());
         this.idleWatch = idleWatch;
     }
 
@@ -269,7 +269,6 @@ final class TyrusFilter extends BaseFilter {
                         WebSocketEngine.UpgradeInfo upgrade) {
         Connection<?> connection = ctx.getConnection();
         idleWatch.upgraded(connection);
-        GUARD.set(connection, new FrameGuard(maxMessageSize));
         writeResponse(ctx, request, upgradeResponse);
         // before createConnection: it runs @OnOpen, which may close the connection at once
         open.put(connection, PENDING);
@@ -283,6 +282,7 @@ final class TyrusFilter extends BaseFilter {
         };
         connection.addCloseListener(onClosed);
         org.glassfish.tyrus.spi.Connection websocket;
+        EndpointLimits.reset();
         try {
             websocket = upgrade.createConnection(new GrizzlyWriter(connection), reason -> connection.closeSilently());
         } catch (RuntimeException e) {
@@ -290,6 +290,7 @@ final class TyrusFilter extends BaseFilter {
             connection.closeSilently();
             throw e;
         }
+        GUARD.set(connection, new FrameGuard(EndpointLimits.opened(serverLimit)));
         WEBSOCKET.set(connection, websocket);
         if (open.replace(connection, PENDING, websocket)) {
             signalChange();

@@ -598,7 +598,7 @@ public final class WsDependsServer implements AutoCloseable {
             listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
 
             tyrus = new TyrusContainer(builder.contextPath, Collections.emptyMap(), instances, listener::getPort,
-                    limits.incomingBufferSize());
+                    limits.incomingBufferSize(), new EndpointLimits(builder.endpoints, limits.maxMessageSize()));
             registerEndpoints(builder, beanManager.getExtension(WsDependsExtension.class), tyrus, instances);
             tyrus.deploy();
 

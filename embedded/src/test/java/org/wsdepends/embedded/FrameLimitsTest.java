@@ -7,7 +7,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -81,7 +87,7 @@ class FrameLimitsTest {
             socket.send(RawSocket.header(0x1, true, true, 1L << 30));
             RawSocket.Frame close = socket.readClose();
             assertThat(close.closeCode()).isEqualTo(1009);
-            assertThat(close.closeReason()).contains("16777216").contains("1073741824");
+            assertThat(close.closeReason()).contains("allowed message size is 1024 bytes").contains("1073741824");
             assertThat(System.nanoTime() - started).isLessThan(Client.TIMEOUT.toNanos() / 5);
         }
     }
@@ -174,14 +180,72 @@ class FrameLimitsTest {
     }
 
     @Test
-    void anEndpointsOwnMaxMessageSizeStillApplies() throws IOException {
+    void anEndpointsOwnMaxMessageSizeIsEnforcedFromTheFrameHeader() throws IOException {
         for (String path : new String[] {"/limited-plain", "/limited?q=1"}) {
             try (RawSocket socket = upgraded(path)) {
                 socket.send(RawSocket.frame(0x1, true, ascii(1024)));
                 assertThat(socket.readFrame().text()).isEqualTo("limited 1024");
-                socket.send(RawSocket.frame(0x1, true, ascii(1025)));
-                assertThat(socket.readClose().closeCode()).as(path).isEqualTo(1009);
+                socket.send(RawSocket.header(0x1, true, true, 1025));
+                RawSocket.Frame close = socket.readClose();
+                assertThat(close.closeCode()).as(path).isEqualTo(1009);
+                assertThat(close.closeReason()).as(path).contains("allowed message size is 1024 bytes");
             }
+        }
+    }
+
+    @Test
+    void fragmentsOverAnEndpointsLimitAreClosedWith1009WithoutErrorsForTheFragmentsThatFollow() throws IOException {
+        List<LogRecord> problems = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    problems.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            for (String path : new String[] {"/limited-plain", "/limited?q=1"}) {
+                try (RawSocket socket = upgraded(path)) {
+                    socket.send(RawSocket.frame(0x1, false, ascii(800)));
+                    try {
+                        for (int i = 0; i < 10; i++) {
+                            socket.send(RawSocket.frame(0x0, false, ascii(800)));
+                        }
+                    } catch (IOException closed) {
+                        // the server may already have closed the TCP connection
+                    }
+                    RawSocket.Frame close = socket.readClose();
+                    assertThat(close.closeCode()).as(path).isEqualTo(1009);
+                    assertThat(close.closeReason()).as(path).contains("Current message length is 1600 bytes");
+                    assertThat(socket.awaitEndOfStream(Client.TIMEOUT)).isNotNull();
+                }
+            }
+        } finally {
+            root.removeHandler(handler);
+        }
+        assertThat(problems).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    @Test
+    void aBinaryLimitLeavesTextMessagesTheServersLimit() throws IOException {
+        try (RawSocket socket = upgraded("/limited-plain")) {
+            socket.send(RawSocket.frame(0x2, true, new byte[2048]));
+            assertThat(socket.readFrame().text()).isEqualTo("limited binary 2048");
+            socket.send(RawSocket.frame(0x2, true, new byte[2049]));
+            RawSocket.Frame close = socket.readClose();
+            assertThat(close.closeCode()).isEqualTo(1009);
+            assertThat(close.closeReason()).contains("allowed message size is 2048 bytes");
         }
     }
 
@@ -221,6 +285,11 @@ class FrameLimitsTest {
         @OnMessage(maxMessageSize = 1024)
         public String text(String text) {
             return "limited " + text.length();
+        }
+
+        @OnMessage(maxMessageSize = 2048)
+        public String binary(ByteBuffer bytes) {
+            return "limited binary " + bytes.remaining();
         }
     }
 
