@@ -70,6 +70,11 @@ import org.wsdepends.extension.WsDependsExtension;
  * Plain endpoints, which wsdepends leaves to Tyrus, still get CDI injection, {@code @PostConstruct} and
  * {@code @PreDestroy} (one instance per connection, released when the connection ends).
  *
+ * <p>Client input is bounded (docs/limits.md): broken handshakes get a 400 before any upgrade, frames that break
+ * RFC 6455 a close with 1002, messages over {@link Builder#maxMessageSize(long)} (16 MiB by default) a close with
+ * 1009 as soon as a frame header announces them, and connections that never upgrade are closed after
+ * {@link Builder#headerReadTimeout(Duration)} or {@link Builder#idleTimeout(Duration)}.
+ *
  * <p>Grizzly's threads are daemon threads: a {@code main} method that should keep serving must block, with
  * {@link #join()}. Several servers may run in one JVM, one after another or at the same time; each has its own
  * CDI container.
