@@ -16,7 +16,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
  * <p>It also cuts the bytes at frame ends, so Tyrus never buffers more than one frame: its incoming buffer,
  * sized to one frame of the limit, cannot overflow.
  *
- * <p>Not thread-safe: one connection's reads are inspected one after another.
+ * <p>Not thread-safe: the caller inspects one connection's reads one after another.
  */
 final class FrameGuard {
 

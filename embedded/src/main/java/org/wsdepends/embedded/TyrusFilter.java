@@ -359,18 +359,21 @@ final class TyrusFilter extends BaseFilter {
             return;
         }
         TaskProcessor ordered = ordered(connection);
-        if (!buffer.isComposite()) {
-            inspect(guard, buffer.toByteBuffer(), websocket, ordered);
-            return;
-        }
-        ByteBufferArray parts = buffer.toByteBufferArray();
-        try {
-            ByteBuffer[] array = parts.getArray();
-            for (int i = 0; i < parts.size(); i++) {
-                inspect(guard, array[i], websocket, ordered);
+        // the guard reads the bytes in the order they are queued for Tyrus, also if two reads overlap
+        synchronized (guard) {
+            if (!buffer.isComposite()) {
+                inspect(guard, buffer.toByteBuffer(), websocket, ordered);
+                return;
             }
-        } finally {
-            parts.recycle();
+            ByteBufferArray parts = buffer.toByteBufferArray();
+            try {
+                ByteBuffer[] array = parts.getArray();
+                for (int i = 0; i < parts.size(); i++) {
+                    inspect(guard, array[i], websocket, ordered);
+                }
+            } finally {
+                parts.recycle();
+            }
         }
     }
 
