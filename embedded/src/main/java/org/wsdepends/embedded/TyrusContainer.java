@@ -28,20 +28,26 @@ final class TyrusContainer extends TyrusServerContainer {
     private volatile boolean deployed;
 
     /**
-     * @param contextPath "" or a path starting with "/" and not ending with "/"
-     * @param properties  Tyrus properties, kept as given
-     * @param instances   the server's CDI instance manager, made current while Tyrus loads its component
-     *                    providers
-     * @param port        the bound port, once known
+     * @param contextPath        "" or a path starting with "/" and not ending with "/"
+     * @param properties         Tyrus properties, kept as given
+     * @param instances          the server's CDI instance manager, made current while Tyrus loads its component
+     *                           providers
+     * @param port               the bound port, once known
+     * @param incomingBufferSize the most bytes Tyrus buffers for one connection: one frame of the largest message
+     * @param endpointLimits     finds the message size limits of each session's endpoint
      */
-    TyrusContainer(String contextPath, Map<String, Object> properties, ManagedInstances instances, IntSupplier port) {
+    TyrusContainer(String contextPath, Map<String, Object> properties, ManagedInstances instances, IntSupplier port,
+                   int incomingBufferSize, EndpointLimits endpointLimits) {
         super((Set<Class<?>>) null);
         this.contextPath = contextPath;
         this.properties = properties;
         this.port = port;
         // the engine loads the ComponentProviders while it is built; they capture the current server
         this.engine = ManagedInstances.callWith(instances, () -> withClassLoader(
-                () -> TyrusWebSocketEngine.builder(this).build()));
+                () -> TyrusWebSocketEngine.builder(this)
+                        .incomingBufferSize(incomingBufferSize)
+                        .applicationEventListener(endpointLimits)
+                        .build()));
     }
 
     @Override

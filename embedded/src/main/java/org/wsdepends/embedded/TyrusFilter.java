@@ -38,7 +38,9 @@ import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.http.util.Parameters;
+import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.ByteBufferArray;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter;
 import org.glassfish.tyrus.container.grizzly.client.TaskProcessor;
@@ -69,11 +71,15 @@ final class TyrusFilter extends BaseFilter {
     // Grizzly's worker-thread strategy may run two reads of one connection at once; Tyrus expects them in order
     private static final Attribute<TaskProcessor> ORDERED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusFilter.class.getName() + ".ordered");
+    private static final Attribute<FrameGuard> GUARD =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusFilter.class.getName() + ".guard");
     private static final String PASSED_ON = TyrusFilter.class.getName() + ".passedOn";
 
     private final TyrusContainer container;
     private final String contextPrefix;
     private final ManagedInstances instances;
+    private final EndpointLimits.Limit serverLimit;
+    private final IdleWatch idleWatch;
     private final Map<Connection<?>, org.glassfish.tyrus.spi.Connection> open = new ConcurrentHashMap<>();
     private final ReentrantLock openLock = new ReentrantLock();
     private final Condition changed = openLock.newCondition();
@@ -82,11 +88,16 @@ final class TyrusFilter extends BaseFilter {
      * @param container   the Tyrus container holding the engine
      * @param contextPath "" or a path starting with "/" and not ending with "/"
      * @param instances   the server's CDI instance manager, made current while a handshake runs
+     * @param limits      the bounds on client input
+     * @param idleWatch   closes connections that do not upgrade in time
      */
-    TyrusFilter(TyrusContainer container, String contextPath, ManagedInstances instances) {
+    TyrusFilter(TyrusContainer container, String contextPath, ManagedInstances instances, Limits limits,
+                IdleWatch idleWatch) {
         this.container = container;
         this.contextPrefix = contextPath + "/";
         this.instances = instances;
+        this.serverLimit = new EndpointLimits.Limit(limits.maxMessageSize(), limits.maxMessageSize());
+        this.idleWatch = idleWatch;
     }
 
     /**
@@ -105,6 +116,18 @@ final class TyrusFilter extends BaseFilter {
     }
 
     @Override
+    public NextAction handleAccept(FilterChainContext ctx) throws IOException {
+        idleWatch.opened(ctx.getConnection());
+        return ctx.getInvokeAction();
+    }
+
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        idleWatch.active(ctx.getConnection());
+        return ctx.getInvokeAction();
+    }
+
+    @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         HttpContent content = ctx.getMessage();
         Connection<?> connection = ctx.getConnection();
@@ -113,22 +136,29 @@ final class TyrusFilter extends BaseFilter {
             readFrames(connection, websocket, content);
             return ctx.getStopAction();
         }
+        idleWatch.active(connection);
         HttpHeader header = content.getHttpHeader();
         if (!header.isRequest()) {
             return ctx.getInvokeAction();
         }
         HttpRequestPacket request = (HttpRequestPacket) header;
-        if (!UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade())) {
-            if (header.isUpgrade()) {
-                ignoreUpgrade(request);
-            }
-            return ctx.getInvokeAction();
-        }
         // later chunks of a request that was already given to the HTTP server must follow it there
         if (request.getAttribute(PASSED_ON) != null) {
             return ctx.getInvokeAction();
         }
         request.setAttribute(PASSED_ON, Boolean.TRUE);
+        boolean handshake = UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade());
+        String problem = handshake ? RequestCheck.handshakeProblem(request) : RequestCheck.httpProblem(request);
+        if (problem != null) {
+            badRequest(ctx, content, request, problem);
+            return ctx.getStopAction();
+        }
+        if (!handshake) {
+            if (header.isUpgrade()) {
+                ignoreUpgrade(request);
+            }
+            return ctx.getInvokeAction();
+        }
         String path = request.getRequestURI();
         if (!path.startsWith(contextPrefix)) {
             return ctx.getInvokeAction();
@@ -238,6 +268,7 @@ final class TyrusFilter extends BaseFilter {
     private void accept(FilterChainContext ctx, HttpRequestPacket request, TyrusUpgradeResponse upgradeResponse,
                         WebSocketEngine.UpgradeInfo upgrade) {
         Connection<?> connection = ctx.getConnection();
+        idleWatch.upgraded(connection);
         writeResponse(ctx, request, upgradeResponse);
         // before createConnection: it runs @OnOpen, which may close the connection at once
         open.put(connection, PENDING);
@@ -251,6 +282,7 @@ final class TyrusFilter extends BaseFilter {
         };
         connection.addCloseListener(onClosed);
         org.glassfish.tyrus.spi.Connection websocket;
+        EndpointLimits.reset();
         try {
             websocket = upgrade.createConnection(new GrizzlyWriter(connection), reason -> connection.closeSilently());
         } catch (RuntimeException e) {
@@ -258,6 +290,7 @@ final class TyrusFilter extends BaseFilter {
             connection.closeSilently();
             throw e;
         }
+        GUARD.set(connection, new FrameGuard(EndpointLimits.opened(serverLimit)));
         WEBSOCKET.set(connection, websocket);
         if (open.replace(connection, PENDING, websocket)) {
             signalChange();
@@ -285,6 +318,22 @@ final class TyrusFilter extends BaseFilter {
         ctx.getConnection().closeSilently();
     }
 
+    /** Refuses a request that breaks HTTP's or the handshake's rules, saying which in a text body. */
+    private static void badRequest(FilterChainContext ctx, HttpContent content, HttpRequestPacket request,
+                                   String problem) {
+        byte[] body = (problem + "\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponsePacket response = request.getResponse();
+        response.setProtocol(Protocol.HTTP_1_1);
+        response.setStatus(HttpStatus.BAD_REQUEST_400);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.setHeader(Header.Connection, "close");
+        ctx.write(HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true)
+                .build());
+        content.recycle();
+        ctx.getConnection().closeSilently();
+    }
+
     /**
      * Treats a request asking for another protocol (the JDK HTTP client asks every http:// request to upgrade to
      * {@code h2c}) as the plain HTTP/1.1 request it also is, as RFC 9110 allows. Grizzly 4.0.2 would otherwise
@@ -304,28 +353,50 @@ final class TyrusFilter extends BaseFilter {
             return;
         }
         content.recycle();
-        ReadHandler reader = websocket.getReadHandler();
-        TaskProcessor ordered = ordered(connection);
-        if (!buffer.isComposite()) {
-            ByteBuffer bytes = buffer.toByteBuffer();
-            ordered.processTask(new Task(() -> reader.handle(bytes)));
+        FrameGuard guard = GUARD.get(connection);
+        if (guard == null) {
+            // forgotten concurrently: the connection is closing
             return;
         }
-        ByteBufferArray parts = buffer.toByteBufferArray();
-        try {
-            ByteBuffer[] array = parts.getArray();
-            for (int i = 0; i < parts.size(); i++) {
-                ByteBuffer bytes = array[i];
-                ordered.processTask(new Task(() -> reader.handle(bytes)));
+        TaskProcessor ordered = ordered(connection);
+        // the guard reads the bytes in the order they are queued for Tyrus, also if two reads overlap
+        synchronized (guard) {
+            if (!buffer.isComposite()) {
+                inspect(guard, buffer.toByteBuffer(), websocket, ordered);
+                return;
             }
-        } finally {
-            parts.recycle();
+            ByteBufferArray parts = buffer.toByteBufferArray();
+            try {
+                ByteBuffer[] array = parts.getArray();
+                for (int i = 0; i < parts.size(); i++) {
+                    inspect(guard, array[i], websocket, ordered);
+                }
+            } finally {
+                parts.recycle();
+            }
+        }
+    }
+
+    /** Hands the frames that pass the guard to Tyrus, in order; closes the connection at the first that fails. */
+    private static void inspect(FrameGuard guard, ByteBuffer bytes, org.glassfish.tyrus.spi.Connection websocket,
+                                TaskProcessor ordered) {
+        if (guard.verdict() != null) {
+            return;
+        }
+        ReadHandler reader = websocket.getReadHandler();
+        for (ByteBuffer part : guard.inspect(bytes)) {
+            ordered.processTask(new Task(() -> reader.handle(part)));
+        }
+        CloseReason verdict = guard.verdict();
+        if (verdict != null) {
+            ordered.processTask(new Task(() -> websocket.close(verdict)));
         }
     }
 
     private void forget(Connection<?> connection) {
         WEBSOCKET.remove(connection);
         ORDERED.remove(connection);
+        GUARD.remove(connection);
         if (open.remove(connection) != null) {
             signalChange();
         }

@@ -1,6 +1,7 @@
 package org.wsdepends.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.net.BindException;
 import java.net.URI;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +51,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.wsdepends.Depends;
 import org.wsdepends.embedded.internal.ManagedInstances;
+import org.wsdepends.core.Settings;
 import org.wsdepends.extension.WsDependsExtension;
 import org.wsdepends.internal.EndpointRegistry;
 
@@ -73,6 +77,11 @@ import org.wsdepends.internal.EndpointRegistry;
  * Plain endpoints, which wsdepends leaves to Tyrus, still get CDI injection, {@code @PostConstruct} and
  * {@code @PreDestroy} (one instance per connection, released when the connection ends).
  *
+ * <p>Client input is bounded (docs/limits.md): broken handshakes get a 400 before any upgrade, frames that break
+ * RFC 6455 a close with 1002, messages over {@link Builder#maxMessageSize(long)} (16 MiB by default) a close with
+ * 1009 as soon as a frame header announces them, and connections that never upgrade are closed after
+ * {@link Builder#headerReadTimeout(Duration)} or {@link Builder#idleTimeout(Duration)}.
+ *
  * <p>Grizzly's threads are daemon threads: a {@code main} method that should keep serving must block, with
  * {@link #join()}. Several servers may run in one JVM, one after another or at the same time; each has its own
  * CDI container.
@@ -92,6 +101,7 @@ public final class WsDependsServer implements AutoCloseable {
     private final ManagedInstances instances;
     private final TyrusContainer tyrus;
     private final TyrusFilter filter;
+    private final IdleWatch idleWatch;
     private final NetworkListener listener;
     private final HttpServer http;
     private final int port;
@@ -102,7 +112,7 @@ public final class WsDependsServer implements AutoCloseable {
 
     private WsDependsServer(String name, String host, String contextPath, WeldContainer weld,
                             ManagedInstances instances, TyrusContainer tyrus, TyrusFilter filter,
-                            NetworkListener listener, HttpServer http) {
+                            IdleWatch idleWatch, NetworkListener listener, HttpServer http) {
         this.name = name;
         this.uriHost = uriHost(host);
         this.contextPath = contextPath;
@@ -110,6 +120,7 @@ public final class WsDependsServer implements AutoCloseable {
         this.instances = instances;
         this.tyrus = tyrus;
         this.filter = filter;
+        this.idleWatch = idleWatch;
         this.listener = listener;
         this.http = http;
         this.port = listener.getPort();
@@ -205,6 +216,7 @@ public final class WsDependsServer implements AutoCloseable {
             });
             step("stop Tyrus", tyrus::stop);
             step("stop Grizzly", http::shutdownNow);
+            step("stop the idle watch", idleWatch::close);
             step("release endpoint instances", instances::destroyAll);
             step("shut CDI down", weld::shutdown);
             removeShutdownHook();
@@ -327,6 +339,10 @@ public final class WsDependsServer implements AutoCloseable {
         private final Set<Class<?>> beans = new LinkedHashSet<>();
         private final List<StaticMount> staticMounts = new ArrayList<>();
         private boolean stopOnShutdown;
+        private Long maxMessageSize;
+        private Duration headerReadTimeout;
+        private Duration idleTimeout;
+        private final Map<String, String> settings = new HashMap<>();
 
         private Builder() {
         }
@@ -538,13 +554,116 @@ public final class WsDependsServer implements AutoCloseable {
         }
 
         /**
+         * The largest WebSocket message a client may send, in bytes, summed over its fragments; a frame whose
+         * header announces more is answered at once with close code 1009 (Too Big), before its payload is read.
+         * Applies to every endpoint; an endpoint's smaller {@code @OnMessage(maxMessageSize)} still applies to it.
+         * Default: the setting {@code org.wsdepends.max-message-size}, else 16 MiB (docs/limits.md).
+         *
+         * @param bytes 1 to 2147483633
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is outside that range
+         */
+        public Builder maxMessageSize(long bytes) {
+            if (bytes < 1 || bytes > Limits.MAX_MESSAGE_SIZE_CEILING) {
+                throw new IllegalArgumentException("The maximal message size must be between 1 and "
+                        + Limits.MAX_MESSAGE_SIZE_CEILING + " bytes: " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * How long a new connection may take to send its first complete request header; a slower one is closed
+         * without an answer. Default: the setting {@code org.wsdepends.header-read-timeout}, else 10 seconds.
+         *
+         * @param timeout a positive duration; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder headerReadTimeout(Duration timeout) {
+            this.headerReadTimeout = positive("header-read timeout", timeout);
+            return this;
+        }
+
+        /**
+         * How long a connection that has not upgraded to WebSocket (one serving static files, or one that only
+         * connected) may stay quiet after its last request or response before it is closed. WebSocket connections
+         * are never closed for being idle. Default: the setting {@code org.wsdepends.idle-timeout}, else 30
+         * seconds.
+         *
+         * @param timeout a positive duration; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive("idle timeout", timeout);
+            return this;
+        }
+
+        /**
+         * Wraps every endpoint, as {@code org.wsdepends.wrap=all} does in a WAR (default: only those that use a
+         * wsdepends annotation).
+         *
+         * @param all whether to wrap every endpoint
+         * @return this builder
+         */
+        public Builder wrapAll(boolean all) {
+            settings.put("org.wsdepends.wrap", all ? "all" : "annotated");
+            return this;
+        }
+
+        /**
+         * Refuses browsers from other origins before the upgrade ({@code org.wsdepends.allowed-origins}; default: any).
+         *
+         * @param origins {@code scheme://host[:port]} each
+         * @return this builder
+         */
+        public Builder allowedOrigins(String... origins) {
+            settings.put("org.wsdepends.allowed-origins", String.join(",", origins));
+            return this;
+        }
+
+        /**
+         * The deepest nesting of a typed JSON message ({@code org.wsdepends.max-json-depth}; default 64); deeper
+         * closes with 1009.
+         *
+         * @param depth at least 1
+         * @return this builder
+         */
+        public Builder maxJsonDepth(int depth) {
+            settings.put("org.wsdepends.max-json-depth", Integer.toString(depth));
+            return this;
+        }
+
+        /**
+         * The longest number literal of a typed JSON message ({@code org.wsdepends.max-json-number-length};
+         * default 100); longer closes with 1009.
+         *
+         * @param length at least 1
+         * @return this builder
+         */
+        public Builder maxJsonNumberLength(int length) {
+            settings.put("org.wsdepends.max-json-number-length", Integer.toString(length));
+            return this;
+        }
+
+        private static Duration positive(String what, Duration timeout) {
+            Objects.requireNonNull(timeout, what);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The " + what + " must be positive: " + timeout);
+            }
+            return timeout;
+        }
+
+        /**
          * Starts the server: boots CDI with the endpoint and bean classes and the extensions, registers the
          * endpoints with Tyrus, binds the port. Returns when the server accepts connections. Whatever it throws,
          * nothing of the server is left running: CDI is shut down and the port is free.
          *
          * @return the running server; close it
-         * @throws ServerStartException if the port is in use, the host cannot be bound, or Tyrus refuses an
-         *                              endpoint (for example two endpoints at one path)
+         * @throws ServerStartException if an {@code org.wsdepends.*} setting is invalid, the port is in use, the
+         *                              host cannot be bound, or Tyrus refuses an endpoint (for example two
+         *                              endpoints at one path)
          * @throws RuntimeException     the CDI container's deployment or definition exception if CDI refuses the
          *                              classes (for example an unsatisfied {@code @Inject}, or a wsdepends
          *                              deployment error), unwrapped
@@ -582,6 +701,8 @@ public final class WsDependsServer implements AutoCloseable {
         ManagedInstances instances = null;
         TyrusContainer tyrus = null;
         HttpServer http = null;
+        IdleWatch idleWatch = null;
+        Limits limits = limits(builder);
         try {
             weld = startCdi(builder, name + "-" + UUID.randomUUID());
             BeanManager beanManager = weld.getBeanManager();
@@ -592,11 +713,13 @@ public final class WsDependsServer implements AutoCloseable {
             // WebSocket connections stay "idle" for HTTP: Grizzly's default keep-alive timeout would cut them
             listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
 
-            tyrus = new TyrusContainer(builder.contextPath, Collections.emptyMap(), instances, listener::getPort);
+            tyrus = new TyrusContainer(builder.contextPath, Collections.emptyMap(), instances, listener::getPort,
+                    limits.incomingBufferSize(), new EndpointLimits(builder.endpoints, limits.maxMessageSize()));
             registerEndpoints(builder, beanManager.getExtension(WsDependsExtension.class).registry(), tyrus, instances);
             tyrus.deploy();
 
-            TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances);
+            idleWatch = new IdleWatch(name, limits.headerReadTimeout(), limits.idleTimeout());
+            TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances, limits, idleWatch);
             listener.registerAddOn(filter.addOn());
             http = new HttpServer();
             http.getServerConfiguration().setName(name);
@@ -611,7 +734,7 @@ public final class WsDependsServer implements AutoCloseable {
             bind(http, builder);
 
             WsDependsServer server = new WsDependsServer(name, builder.host, builder.contextPath, weld, instances,
-                    tyrus, filter, listener, http);
+                    tyrus, filter, idleWatch, listener, http);
             if (builder.stopOnShutdown) {
                 server.installShutdownHook();
             }
@@ -619,11 +742,23 @@ public final class WsDependsServer implements AutoCloseable {
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
             return server;
         } catch (RuntimeException | Error e) {
-            abort(weld, instances, tyrus, http, e);
+            abort(weld, instances, tyrus, http, idleWatch, e);
             throw e;
         } catch (DeploymentException e) {
-            abort(weld, instances, tyrus, http, e);
+            abort(weld, instances, tyrus, http, idleWatch, e);
             throw new ServerStartException("Tyrus refused the WebSocket endpoints: " + e.getMessage(), e);
+        }
+    }
+
+    private static Limits limits(Builder builder) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : WsDependsServer.class.getClassLoader();
+        try {
+            // the builder's values come first: no servlet context parameters here
+            return Limits.resolve(Settings.of(key -> null, loader), builder.maxMessageSize, builder.headerReadTimeout,
+                    builder.idleTimeout);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ServerStartException(e.getMessage(), e);
         }
     }
 
@@ -636,7 +771,7 @@ public final class WsDependsServer implements AutoCloseable {
                 // @ServerEndpoint is none: the extension would never see the endpoints
                 .setBeanDiscoveryMode(BeanDiscoveryMode.ALL)
                 .skipShutdownHook()
-                .addExtension(new WsDependsExtension())
+                .addExtension(new WsDependsExtension(Map.copyOf(builder.settings)::get))
                 .addExtension(new ValidationExtension())
                 .addExtension(new DependencyOverrides(builder.overrides));
         if (classes.isEmpty()) {
@@ -729,11 +864,14 @@ public final class WsDependsServer implements AutoCloseable {
     }
 
     private static void abort(WeldContainer weld, ManagedInstances instances, TyrusContainer tyrus,
-                              HttpServer http, Throwable failure) {
+                              HttpServer http, IdleWatch idleWatch, Throwable failure) {
         // each in its own try: whatever fails, the others still release their threads and sockets
         List<Runnable> steps = new ArrayList<>();
         if (http != null) {
             steps.add(http::shutdownNow);
+        }
+        if (idleWatch != null) {
+            steps.add(idleWatch::close);
         }
         if (tyrus != null) {
             steps.add(tyrus::stop);
