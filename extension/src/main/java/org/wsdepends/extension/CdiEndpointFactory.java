@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.Set;
 
 import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.CreationException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionTarget;
@@ -59,23 +58,18 @@ final class CdiEndpointFactory implements EndpointFactory {
     @Override
     public Created create(Object[] connectionValues) throws Exception {
         CreationalContext<Object> context = beanManager.createCreationalContext(null);
-        try (Handoff.Frame frame = Handoff.bind(plan, connectionValues)) {
-            Object instance = target.produce(context);
+        Object instance = Handoff.create(plan, connectionValues, context, () -> {
+            Object created = target.produce(context);
             Field[] fields = plan.fields();
             int[] indexes = plan.fieldIndexes();
             for (int i = 0; i < fields.length; i++) {
-                fields[i].set(instance, connectionValues[indexes[i]]);
+                fields[i].set(created, connectionValues[indexes[i]]);
             }
-            target.inject(instance, context);
-            target.postConstruct(instance);
-            return new CreatedEndpoint(instance, context);
-        } catch (CreationException failure) {
-            Handoff.releasing(context::release);
-            throw Handoff.unwrap(failure);
-        } catch (IllegalAccessException | RuntimeException | Error failure) {
-            Handoff.releasing(context::release);
-            throw failure;
-        }
+            target.inject(created, context);
+            target.postConstruct(created);
+            return created;
+        });
+        return new CreatedEndpoint(instance, context);
     }
 
     @Override
@@ -104,13 +98,7 @@ final class CdiEndpointFactory implements EndpointFactory {
 
         @Override
         public void release() {
-            Handoff.releasing(() -> {
-                try {
-                    target.preDestroy(instance);
-                } finally {
-                    context.release();
-                }
-            });
+            Handoff.destroy(() -> target.preDestroy(instance), context);
         }
     }
 }

@@ -90,19 +90,58 @@ final class Handoff {
         return RELEASING.get() != null;
     }
 
+    /** Something CDI creates for wsdepends: an endpoint or a producer's value. */
+    @FunctionalInterface
+    interface Creation<T> {
+        T create() throws Exception;
+    }
+
     /**
-     * What CDI threw while creating something for wsdepends, as the user's code threw it: CDI wraps
-     * checked exceptions of constructors and producers in a {@code CreationException}.
+     * Runs a CDI creation with a dependant's values bound. On failure, what CDI created for it is released
+     * and the user's own exception is thrown: CDI wraps checked exceptions of constructors and producers
+     * in a {@code CreationException}.
      *
-     * @param failure what CDI threw
-     * @return the exception to report
+     * @param plan     where each value goes
+     * @param values   the resolved values
+     * @param context  what CDI creates for the call
+     * @param creation the creation
+     * @return what it created
+     * @throws Exception what the user's code threw
      */
-    static Exception unwrap(CreationException failure) {
-        Throwable cause = failure.getCause();
-        if (cause instanceof Error error) {
-            throw error;
+    static <T> T create(InjectionPlan plan, Object[] values, CreationalContext<?> context, Creation<T> creation)
+            throws Exception {
+        try (Frame frame = bind(plan, values)) {
+            return creation.create();
+        } catch (CreationException failure) {
+            releasing(context::release);
+            Throwable cause = failure.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw cause instanceof Exception exception ? exception : failure;
+        } catch (Exception | Error failure) {
+            releasing(context::release);
+            throw failure;
         }
-        return cause instanceof Exception exception ? exception : failure;
+    }
+
+    /**
+     * Destroys what wsdepends had CDI create: runs {@code destruction} (a disposer, {@code @PreDestroy}),
+     * then releases the creational context, without letting CDI dispose wsdepends-managed instances.
+     *
+     * @param destruction the destruction
+     * @param context     what CDI created for it, {@code null} if already released
+     */
+    static void destroy(Runnable destruction, CreationalContext<?> context) {
+        releasing(() -> {
+            try {
+                destruction.run();
+            } finally {
+                if (context != null) {
+                    context.release();
+                }
+            }
+        });
     }
 
     /** One dependant's binding; closing it restores the enclosing frame. */

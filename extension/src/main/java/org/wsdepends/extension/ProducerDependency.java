@@ -4,7 +4,6 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 
 import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.CreationException;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Producer;
@@ -56,16 +55,7 @@ final class ProducerDependency implements Dependency.Factory {
     @Override
     public Dependency.Created create(Object[] arguments) throws Exception {
         CreationalContext<Object> context = beanManager.createCreationalContext(null);
-        Object value;
-        try (Handoff.Frame frame = Handoff.bind(plan, arguments)) {
-            value = producer.produce(context);
-        } catch (CreationException failure) {
-            Handoff.releasing(context::release);
-            throw Handoff.unwrap(failure);
-        } catch (RuntimeException | Error failure) {
-            Handoff.releasing(context::release);
-            throw failure;
-        }
+        Object value = Handoff.create(plan, arguments, context, () -> producer.produce(context));
         if (allResolved) {
             Handoff.releasing(context::release);
             return new Created(value, null);
@@ -95,15 +85,7 @@ final class ProducerDependency implements Dependency.Factory {
 
         @Override
         public void destroy() {
-            Handoff.releasing(() -> {
-                try {
-                    producer.dispose(value);
-                } finally {
-                    if (context != null) {
-                        context.release();
-                    }
-                }
-            });
+            Handoff.destroy(() -> producer.dispose(value), context);
         }
     }
 }
