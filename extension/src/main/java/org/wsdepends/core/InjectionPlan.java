@@ -55,11 +55,6 @@ public final class InjectionPlan {
         return fieldIndexes;
     }
 
-    /** @return whether the site is in this plan */
-    public boolean contains(Member member, int position) {
-        return indexes.containsKey(new Key(member, position));
-    }
-
     /** Collects sites in the order their values are resolved. */
     public static final class Builder {
         private final Map<Key, Integer> indexes = new HashMap<>();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 
@@ -50,6 +51,21 @@ public final class Settings {
             }
         }
         return new Settings(first, file);
+    }
+
+    /**
+     * The settings of a WAR: its servlet context parameters (read from its {@code WEB-INF/web.xml}, since
+     * wsdepends decides while CDI starts, before a {@code ServletContext} exists) come first.
+     *
+     * @param warClass a class of the WAR, to find its {@code web.xml}; {@code null} outside a WAR
+     * @param loader   the deployment's class loader
+     * @return the settings
+     * @throws IllegalStateException if the {@code web.xml} cannot be read
+     * @throws UncheckedIOException  if the properties file exists but cannot be read
+     */
+    public static Settings ofWar(Class<?> warClass, ClassLoader loader) {
+        Map<String, String> contextParams = warClass == null ? Map.of() : WebXml.contextParams(warClass);
+        return of(contextParams::get, loader);
     }
 
     /**

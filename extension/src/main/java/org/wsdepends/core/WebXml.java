@@ -22,7 +22,7 @@ import org.xml.sax.SAXException;
  * itself, found from the class's code source ({@code .../WEB-INF/classes/} or a jar in
  * {@code .../WEB-INF/lib/}).
  */
-public final class WebXml {
+final class WebXml {
 
     private WebXml() {
     }
@@ -32,7 +32,7 @@ public final class WebXml {
      * @return the context parameters, empty if the class is not in a WAR or the WAR has no {@code web.xml}
      * @throws IllegalStateException if the {@code web.xml} cannot be read or parsed
      */
-    public static Map<String, String> contextParams(Class<?> warClass) {
+    static Map<String, String> contextParams(Class<?> warClass) {
         CodeSource source = warClass.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return Map.of();

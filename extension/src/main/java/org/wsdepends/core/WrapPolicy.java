@@ -5,7 +5,6 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -37,8 +36,7 @@ public final class WrapPolicy {
      * @throws java.io.UncheckedIOException if the properties file exists but cannot be read
      */
     public static WrapPolicy configured(ClassLoader loader, Class<?> warClass) {
-        Map<String, String> contextParams = warClass == null ? Map.of() : WebXml.contextParams(warClass);
-        return configured(Settings.of(contextParams::get, loader));
+        return configured(Settings.ofWar(warClass, loader));
     }
 
     /**

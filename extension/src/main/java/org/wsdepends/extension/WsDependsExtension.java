@@ -43,7 +43,6 @@ import org.wsdepends.core.Messages;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.ValueConstraints;
 import org.wsdepends.core.Settings;
-import org.wsdepends.core.WebXml;
 import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.internal.EndpointAnalyzer;
 import org.wsdepends.internal.EndpointModel;
@@ -219,12 +218,8 @@ public class WsDependsExtension implements Extension {
      */
     private WrapPolicy settingsFor(Class<?> endpoint) {
         if (settings == null) {
-            UnaryOperator<String> first = containerSettings;
-            if (first == null) {
-                Map<String, String> contextParams = WebXml.contextParams(endpoint);
-                first = contextParams::get;
-            }
-            settings = Settings.of(first, Thread.currentThread().getContextClassLoader());
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            settings = containerSettings != null ? Settings.of(containerSettings, loader) : Settings.ofWar(endpoint, loader);
             wrapPolicy = WrapPolicy.configured(settings);
         }
         return wrapPolicy;
