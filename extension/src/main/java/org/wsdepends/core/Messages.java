@@ -177,6 +177,40 @@ public final class Messages {
                 + ", or remove the setting for its default");
     }
 
+    // 04, 10-19: the application's own ServerApplicationConfig and addEndpoint calls (wrap=all conformance)
+
+    public static String configReturnsWrapped(String configs, List<String> endpoints) {
+        return message("WSD-0410", configs, "returns " + endpoints + " for the container to deploy itself, so wsdepends"
+                + " does not wrap them (the container deploys the union of all ServerApplicationConfig results, and the"
+                + " same path twice fails the deployment)", "to have wsdepends dispatch them, return"
+                + " WsDependsApplicationConfig.withoutWrapped(scanned) from getAnnotatedEndpointClasses");
+    }
+
+    public static String configReturnsWsDependsEndpoint(String site, List<String> configs) {
+        return message("WSD-0411", site, "uses wsdepends, but the application's ServerApplicationConfig " + configs
+                + " returns it for the container to deploy itself, without wsdepends", "return"
+                + " WsDependsApplicationConfig.withoutWrapped(scanned) from getAnnotatedEndpointClasses, and wsdepends"
+                + " deploys it");
+    }
+
+    public static String pathRegisteredByApplication(String site, String path, String refusal) {
+        return message("WSD-0412", site, "the container refused wsdepends' endpoint at \"" + path + "\" (" + refusal
+                + "): the application registered that path itself with ServerContainer.addEndpoint, and its"
+                + " registration stays, without wsdepends", "to have wsdepends dispatch it, remove the addEndpoint call;"
+                + " wsdepends deploys every scanned endpoint");
+    }
+
+    public static String unusableApplicationConfig(String config) {
+        return message("WSD-0413", config, "cannot create this ServerApplicationConfig to learn what it deploys",
+                "give it a public no-argument constructor, as Jakarta WebSocket requires");
+    }
+
+    public static String noServerContainer(String contextPath) {
+        return message("WSD-0414", contextPath.isEmpty() ? "/" : contextPath, "the servlet context has no"
+                + " jakarta.websocket.server.ServerContainer attribute, so wrapped endpoints cannot be registered",
+                "deploy to a server with Jakarta WebSocket");
+    }
+
     /**
      * The summary that heads a failed deployment.
      *

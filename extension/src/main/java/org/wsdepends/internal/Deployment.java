@@ -1,17 +1,14 @@
 package org.wsdepends.internal;
 
 import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
  * The wrapped endpoints of the running deployment, as the CDI extension found them. The WebSocket
- * container calls {@link WsDependsApplicationConfig} reflectively, with no way to pass it objects, so
- * it finds the deployment through a {@link Locator} service that the extension provides.
+ * container creates the adapters' configurators from {@link WarRegistration}, which the servlet
+ * container calls reflectively with no way to pass it objects, so an adapter finds the deployment
+ * through a {@link Locator} service that the extension provides.
  */
 public interface Deployment {
-
-    /** @return the {@code @ServerEndpoint} classes wsdepends wraps */
-    Set<Class<?>> wrappedEndpointClasses();
 
     /**
      * @param endpointClass a wrapped class

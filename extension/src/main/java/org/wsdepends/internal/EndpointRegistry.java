@@ -72,7 +72,7 @@ public final class EndpointRegistry implements Deployment {
         return Set.copyOf(plain);
     }
 
-    @Override
+    /** @return the {@code @ServerEndpoint} classes wsdepends wraps */
     public Set<Class<?>> wrappedEndpointClasses() {
         return Set.copyOf(wrapped);
     }

@@ -16,40 +16,33 @@ import org.wsdepends.core.Sites;
 import org.wsdepends.core.WrapPolicy;
 
 /**
- * Deploys wrapped endpoints in a WAR: takes them out of the container's scanned annotated endpoints
- * and registers an adapter endpoint per class in their place (research/containers.md §2, §10).
- * Unwrapped endpoints are returned unchanged, so the container dispatches them itself.
+ * Takes the endpoints wsdepends wraps out of the container's scanned annotated endpoints, so the
+ * container does not deploy them itself (research/containers.md §2). Unwrapped endpoints are returned
+ * unchanged, so the container dispatches them itself. The adapters that serve the wrapped ones are
+ * registered by {@link WarRegistration}, which runs after the container called every configuration:
+ * only then is it known what the application's own configurations return.
  *
- * <p>Containers call it reflectively while deploying, possibly before CDI is running, so the adapter
- * configuration is built from the {@code @ServerEndpoint} annotation alone and the CDI side is looked
- * up on the first handshake. Containers call the two methods in different orders (WildFly: annotated
- * classes first; Tyrus: endpoint configurations first); when the configurations are asked for first,
- * the wrapped classes come from the CDI side ({@link Deployment}).
+ * <p>Containers call it reflectively while deploying, possibly before CDI is running, so it decides
+ * from the classes alone ({@link WrapPolicy}).
  *
- * <p>If the application has a {@code ServerApplicationConfig} of its own, it must not return the
- * wrapped classes (the container takes the union of all configs): use {@link #withoutWrapped(Set)}.
+ * <p>An application's own {@code ServerApplicationConfig} that wants wsdepends to serve an endpoint
+ * must leave it out of its result (the container deploys the union of all configurations' results):
+ * {@link #withoutWrapped(Set)} does that and hands the classes to wsdepends.
  */
 public class WsDependsApplicationConfig implements ServerApplicationConfig {
 
-    private final Set<Class<?>> wrapped = new LinkedHashSet<>();
+    /** While {@link WarRegistration} calls an application's configuration: what {@link #withoutWrapped} hands over. */
+    private static final ThreadLocal<Set<Class<?>>> HANDED_OVER = new ThreadLocal<>();
 
     /**
-     * The adapter configurations of the wrapped endpoints.
+     * None: the adapters are registered by {@link WarRegistration}.
      *
      * @param scanned the programmatic endpoints the container found (left to the application)
-     * @return one adapter configuration per wrapped endpoint class
+     * @return an empty set
      */
     @Override
     public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> scanned) {
-        Set<Class<?>> classes;
-        synchronized (wrapped) {
-            classes = wrapped.isEmpty() ? wrappedFromCdi() : Set.copyOf(wrapped);
-        }
-        Set<ServerEndpointConfig> configs = new LinkedHashSet<>();
-        for (Class<?> type : classes) {
-            configs.add(adapterConfig(type, () -> Deployment.current().runtimeFor(type)));
-        }
-        return configs;
+        return Set.of();
     }
 
     /**
@@ -61,24 +54,12 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
      */
     @Override
     public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
-        WrapPolicy policy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(),
-                scanned.isEmpty() ? null : scanned.iterator().next());
-        Set<Class<?>> plain = new LinkedHashSet<>();
-        synchronized (wrapped) {
-            for (Class<?> type : scanned) {
-                if (type.isAnnotationPresent(ServerEndpoint.class) && policy.wraps(type)) {
-                    wrapped.add(type);
-                } else {
-                    plain.add(type);
-                }
-            }
-        }
-        return plain;
+        return withoutWrapped(scanned);
     }
 
     /**
      * For an application's own {@code ServerApplicationConfig}: the classes it may return, i.e.
-     * {@code classes} without the ones wsdepends wraps.
+     * {@code classes} without the ones wsdepends wraps, which it then deploys.
      *
      * @param classes annotated endpoint classes
      * @return a new set without the wrapped ones
@@ -86,13 +67,34 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
     public static Set<Class<?>> withoutWrapped(Set<Class<?>> classes) {
         WrapPolicy policy = WrapPolicy.configured(Thread.currentThread().getContextClassLoader(),
                 classes.isEmpty() ? null : classes.iterator().next());
+        Set<Class<?>> handedOver = HANDED_OVER.get();
         Set<Class<?>> plain = new LinkedHashSet<>();
         for (Class<?> type : classes) {
-            if (!policy.wraps(type)) {
+            if (!type.isAnnotationPresent(ServerEndpoint.class) || !policy.wraps(type)) {
                 plain.add(type);
+            } else if (handedOver != null) {
+                handedOver.add(type);
             }
         }
         return plain;
+    }
+
+    /**
+     * Calls an application's configuration as the container does, on a copy of the scanned classes.
+     *
+     * @param config     the application's configuration
+     * @param scanned    the annotated endpoints the container found
+     * @param handedOver receives the classes the configuration handed to wsdepends through {@link #withoutWrapped}
+     * @return what it returns for the container to deploy itself; empty for {@code null}
+     */
+    static Set<Class<?>> annotatedEndpointsOf(ServerApplicationConfig config, Set<Class<?>> scanned, Set<Class<?>> handedOver) {
+        HANDED_OVER.set(handedOver);
+        try {
+            Set<Class<?>> returned = config.getAnnotatedEndpointClasses(new LinkedHashSet<>(scanned));
+            return returned == null ? Set.of() : returned;
+        } finally {
+            HANDED_OVER.remove();
+        }
     }
 
     /**
@@ -122,13 +124,5 @@ public class WsDependsApplicationConfig implements ServerApplicationConfig {
                 .encoders(java.util.List.of(annotation.encoders()))
                 .configurator(new WsDependsConfigurator(new Lazy<>(runtime), user))
                 .build();
-    }
-
-    private static Set<Class<?>> wrappedFromCdi() {
-        try {
-            return Deployment.current().wrappedEndpointClasses();
-        } catch (IllegalStateException noCdiYet) {
-            return Set.of();
-        }
     }
 }

@@ -40,14 +40,14 @@ class WsDependsApplicationConfigTest {
     }
 
     @Test
-    void anAdapterIsRegisteredAtTheWrappedPathWithItsSubprotocols() {
-        WsDependsApplicationConfig config = new WsDependsApplicationConfig();
-        config.getAnnotatedEndpointClasses(Set.of(Wrapped.class, Plain.class));
+    void itRegistersNoAdapterItself() {
+        assertThat(new WsDependsApplicationConfig().getEndpointConfigs(Set.of())).isEmpty();
+    }
 
-        Set<ServerEndpointConfig> configs = config.getEndpointConfigs(Set.of());
+    @Test
+    void anAdapterConfigurationHasTheWrappedPathAndSubprotocols() {
+        ServerEndpointConfig adapter = WsDependsApplicationConfig.adapterConfig(Wrapped.class, () -> null);
 
-        assertThat(configs).hasSize(1);
-        ServerEndpointConfig adapter = configs.iterator().next();
         assertThat(adapter.getPath()).isEqualTo("/wrapped/{id}");
         assertThat(adapter.getEndpointClass()).isEqualTo(WrappedEndpoint.class);
         assertThat(adapter.getSubprotocols()).containsExactly("v1");
