@@ -96,6 +96,33 @@ public final class DifferentialApp {
     public static class WrappedEcho extends Echo {
     }
 
+    /**
+     * Jakarta's @PathParam with a name that is no variable of the path, plain and in braces: the PathParam Javadoc
+     * gives such a parameter null.
+     */
+    @ServerEndpoint("/plain/names/{param}")
+    public static class Names {
+        @OnOpen
+        public void open(@PathParam("param") String param, @PathParam("nonused") String unknown, @PathParam("{param}") String braced) {
+            Events.add("@OnOpen " + param + " " + unknown + " " + braced);
+        }
+
+        @OnMessage
+        public String text(String text, @PathParam("nonused") String unknown, @PathParam("{param}") String braced) {
+            return text + " " + unknown + " " + braced;
+        }
+
+        @OnClose
+        public void close(CloseReason reason) {
+            closed(reason);
+        }
+    }
+
+    @ServerEndpoint("/wrapped/names/{param}")
+    @Depends(Wrap.class)
+    public static class WrappedNames extends Names {
+    }
+
     /** Return values of primitive and array types. */
     @ServerEndpoint("/plain/returns")
     public static class Returns {

@@ -71,6 +71,16 @@ public class DifferentialDispatchTest extends DeployedWarTest {
     }
 
     @Test
+    void aPathParamNameThatIsNoVariableIsNullAlsoInBraces() {
+        List<String> plain = same("/names/p1", Map.of(), List.of(), talk -> {
+            talk.client.sendText("hi");
+            talk.receive();
+            talk.client.close(1000, "");
+        });
+        assertThat(plain).containsSubsequence("text hi null null", "server @OnOpen p1 null null");
+    }
+
+    @Test
     void primitiveAndArrayReturnValues() {
         List<String> plain = same("/returns", Map.of(), List.of(), talk -> {
             talk.client.sendText("hello");

@@ -1,0 +1,58 @@
+package org.wsdepends.tck.conformance.addendpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wsdepends.core.WrapPolicy;
+import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.conformance.addendpoint.AddEndpointApp.Registered;
+import org.wsdepends.tck.support.DeploymentUrls;
+import org.wsdepends.tck.support.ServerLog;
+import org.wsdepends.tck.support.Wars;
+
+/**
+ * With {@code wrap=all}, the application's listener registers a scanned endpoint again with
+ * {@code addEndpoint(Class)}: the WAR deploys (before, a duplicate path failed it on Undertow, UT003042), the
+ * application's registration stays and answers, and WSD-0412 says wsdepends left it. The embedded runtime has no
+ * servlet context listeners.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class AddEndpointTest {
+
+    @Deployment(name = "addendpoint", managed = false, testable = false)
+    public static WebArchive deployment() {
+        return Wars.war("addendpoint", AddEndpointApp.class)
+                .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Test
+    void theApplicationsRegistrationStays() {
+        assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
+                "the embedded runtime has no servlet context listeners");
+        deployer.deploy("addendpoint");
+        try {
+            URL base = DeploymentUrls.of("addendpoint");
+            try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/registered"))) {
+                client.sendText("a");
+                assertThat(client.nextText()).isEqualTo("registered a");
+            }
+            assertThat(ServerLog.text()).contains("WSD-0412 class " + Registered.class.getName()
+                    + ": the container refused wsdepends' endpoint at \"/registered\"");
+        } finally {
+            deployer.undeploy("addendpoint");
+        }
+    }
+}
