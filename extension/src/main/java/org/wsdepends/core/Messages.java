@@ -193,11 +193,11 @@ public final class Messages {
                 + " deploys it");
     }
 
-    public static String pathRegisteredByApplication(String site, String path, String refusal) {
-        return message("WSD-0412", site, "the container refused wsdepends' endpoint at \"" + path + "\" (" + refusal
-                + "): the application registered that path itself with ServerContainer.addEndpoint, and its"
-                + " registration stays, without wsdepends", "to have wsdepends dispatch it, remove the addEndpoint call;"
-                + " wsdepends deploys every scanned endpoint");
+    public static String pathRegisteredByApplication(String site, String path, String evidence) {
+        return message("WSD-0412", site, "the application registered \"" + path + "\" itself with"
+                + " ServerContainer.addEndpoint (" + evidence + "), so that registration stays and the container dispatches"
+                + " it without wsdepends", "to have wsdepends dispatch it, remove the addEndpoint call: wsdepends deploys"
+                + " every scanned endpoint");
     }
 
     public static String unusableApplicationConfig(String config) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -44,6 +45,7 @@ import org.wsdepends.core.WrapPolicy;
 public final class WarRegistration implements ServletContainerInitializer {
 
     private static final System.Logger LOG = System.getLogger("org.wsdepends");
+    private static final String CONTAINER = ServerContainer.class.getName();
 
     @Override
     public void onStartup(Set<Class<?>> found, ServletContext context) {
@@ -64,9 +66,17 @@ public final class WarRegistration implements ServletContainerInitializer {
         }
         WrapPolicy policy = WrapPolicy.configured(context.getClassLoader(), endpoints.iterator().next());
         Set<Class<?>> adapters = adapted(endpoints, configs, policy);
-        if (!adapters.isEmpty()) {
-            context.addListener(new Registrar(adapters));
+        if (adapters.isEmpty()) {
+            return;
         }
+        Set<Class<?>> registeredByApplication = ConcurrentHashMap.newKeySet();
+        if (context.getAttribute(CONTAINER) instanceof ServerContainer container && container.getClass().getName()
+                .startsWith("org.glassfish.tyrus.")) {
+            // Tyrus reads the attribute back as its own type only when its filter starts, after the listeners;
+            // Undertow does in a listener of its own, but refuses a path registered twice at once instead
+            context.setAttribute(CONTAINER, new RecordingServerContainer(container, registeredByApplication));
+        }
+        context.addListener(new Registrar(adapters, registeredByApplication));
     }
 
     /**
@@ -130,20 +140,32 @@ public final class WarRegistration implements ServletContainerInitializer {
     }
 
     /** Registers the adapters when the context starts, after the application's initializers and declared listeners. */
-    private record Registrar(Set<Class<?>> adapters) implements ServletContextListener {
+    private record Registrar(Set<Class<?>> adapters, Set<Class<?>> registeredByApplication) implements ServletContextListener {
 
         @Override
         public void contextInitialized(ServletContextEvent event) {
-            ServerContainer container = (ServerContainer) event.getServletContext().getAttribute(ServerContainer.class.getName());
+            ServletContext context = event.getServletContext();
+            Object attribute = context.getAttribute(CONTAINER);
+            if (attribute instanceof RecordingServerContainer recording) {
+                context.setAttribute(CONTAINER, recording.container());
+            }
+            ServerContainer container = attribute instanceof RecordingServerContainer recording ? recording.container()
+                    : (ServerContainer) attribute;
             if (container == null) {
-                throw new IllegalStateException(Messages.noServerContainer(event.getServletContext().getContextPath()));
+                throw new IllegalStateException(Messages.noServerContainer(context.getContextPath()));
             }
             for (Class<?> type : adapters) {
+                String path = type.getAnnotation(ServerEndpoint.class).value();
+                if (registeredByApplication.contains(type)) {
+                    LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type), path,
+                            "addEndpoint(" + type.getName() + ".class)"));
+                    continue;
+                }
                 try {
                     container.addEndpoint(WsDependsApplicationConfig.adapterConfig(type, () -> Deployment.current().runtimeFor(type)));
                 } catch (DeploymentException taken) {
-                    LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type),
-                            type.getAnnotation(ServerEndpoint.class).value(), taken.getMessage()));
+                    LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type), path,
+                            "the container refused wsdepends' endpoint: " + taken.getMessage()));
                 }
             }
         }

@@ -50,7 +50,7 @@ public class AddEndpointTest {
                 assertThat(client.nextText()).isEqualTo("registered a");
             }
             assertThat(ServerLog.text()).contains("WSD-0412 class " + Registered.class.getName()
-                    + ": the container refused wsdepends' endpoint at \"/registered\"");
+                    + ": the application registered \"/registered\" itself with ServerContainer.addEndpoint");
         } finally {
             deployer.undeploy("addendpoint");
         }
