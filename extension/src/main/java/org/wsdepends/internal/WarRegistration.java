@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContextAttributeEvent;
+import jakarta.servlet.ServletContextAttributeListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -35,8 +37,9 @@ import org.wsdepends.core.WrapPolicy;
  * <li>with one: the wrapped endpoints it hands over through {@link WsDependsApplicationConfig#withoutWrapped};
  * those it returns are the container's (a warning, WSD-0410; a deployment error for an endpoint that uses
  * wsdepends, WSD-0411, which cannot work without it); those it filters out are deployed by nobody;</li>
- * <li>an endpoint the application registered itself with {@code addEndpoint} before: the container
- * refuses the adapter's path, and the application's registration stays (WSD-0412).</li>
+ * <li>an endpoint the application registered itself with {@code addEndpoint(Class)}: the application's
+ * registration stays (WSD-0412). Undertow refuses the adapter's path at once; Tyrus would only when its
+ * filter starts, so there the application's calls are recorded ({@link RecordingServerContainer}).</li>
  * </ul>
  * The registration runs in a listener this initializer adds, so after the application's initializers and
  * its declared listeners.
@@ -69,14 +72,9 @@ public final class WarRegistration implements ServletContainerInitializer {
         if (adapters.isEmpty()) {
             return;
         }
-        Set<Class<?>> registeredByApplication = ConcurrentHashMap.newKeySet();
-        if (context.getAttribute(CONTAINER) instanceof ServerContainer container && container.getClass().getName()
-                .startsWith("org.glassfish.tyrus.")) {
-            // Tyrus reads the attribute back as its own type only when its filter starts, after the listeners;
-            // Undertow does in a listener of its own, but refuses a path registered twice at once instead
-            context.setAttribute(CONTAINER, new RecordingServerContainer(container, registeredByApplication));
-        }
-        context.addListener(new Registrar(adapters, registeredByApplication));
+        Registrar registrar = new Registrar(adapters, ConcurrentHashMap.newKeySet());
+        registrar.recordOn(context, context.getAttribute(CONTAINER));
+        context.addListener(registrar);
     }
 
     /**
@@ -139,8 +137,30 @@ public final class WarRegistration implements ServletContainerInitializer {
         }
     }
 
-    /** Registers the adapters when the context starts, after the application's initializers and declared listeners. */
-    private record Registrar(Set<Class<?>> adapters, Set<Class<?>> registeredByApplication) implements ServletContextListener {
+    /**
+     * Registers the adapters when the context starts, after the application's initializers and declared listeners.
+     * On Tyrus, which collects {@code addEndpoint} calls until its filter starts and then fails on a path registered
+     * twice, the application sees a {@link RecordingServerContainer} until then: from this initializer on, or from
+     * when Tyrus's own initializer sets it, if that runs later.
+     */
+    private record Registrar(Set<Class<?>> adapters, Set<Class<?>> registeredByApplication)
+            implements ServletContextListener, ServletContextAttributeListener {
+
+        void recordOn(ServletContext context, Object attribute) {
+            // Tyrus reads the attribute back as its own type only when its filter starts, after the listeners, when
+            // the container's own object is back; Undertow reads it in a listener of its own, but refuses a path
+            // registered twice at once instead
+            if (attribute instanceof ServerContainer container && container.getClass().getName().startsWith("org.glassfish.tyrus.")) {
+                context.setAttribute(CONTAINER, new RecordingServerContainer(container, registeredByApplication));
+            }
+        }
+
+        @Override
+        public void attributeAdded(ServletContextAttributeEvent event) {
+            if (event.getName().equals(CONTAINER)) {
+                recordOn(event.getServletContext(), event.getValue());
+            }
+        }
 
         @Override
         public void contextInitialized(ServletContextEvent event) {

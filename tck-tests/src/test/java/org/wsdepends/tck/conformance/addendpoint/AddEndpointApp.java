@@ -26,7 +26,7 @@ public final class AddEndpointApp {
         }
     }
 
-    @WebListener
+    /** Registers {@link Registered} when the context starts. */
     public static class Registration implements ServletContextListener {
         @Override
         public void contextInitialized(ServletContextEvent event) {
@@ -37,5 +37,10 @@ public final class AddEndpointApp {
                 throw new IllegalStateException(refused);
             }
         }
+    }
+
+    /** The listener WAR's: declared with {@code @WebListener}. */
+    @WebListener
+    public static class DeclaredRegistration extends Registration {
     }
 }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URL;
 
+import jakarta.servlet.ServletContainerInitializer;
+
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.core.WrapPolicy;
@@ -21,10 +26,10 @@ import org.wsdepends.tck.support.ServerLog;
 import org.wsdepends.tck.support.Wars;
 
 /**
- * With {@code wrap=all}, the application's listener registers a scanned endpoint again with
- * {@code addEndpoint(Class)}: the WAR deploys (before, a duplicate path failed it on Undertow, UT003042), the
- * application's registration stays and answers, and WSD-0412 says wsdepends left it. The embedded runtime has no
- * servlet context listeners.
+ * With {@code wrap=all}, the application's listener, or its {@code ServletContainerInitializer} in a lib jar,
+ * registers a scanned endpoint again with {@code addEndpoint(Class)}: the WAR deploys (before, the duplicate path
+ * failed it: Undertow UT003042, Tyrus "Found equivalent paths"), the application's registration stays and answers,
+ * and WSD-0412 says wsdepends left it to the application. The embedded runtime has no servlet context.
  */
 @ExtendWith(ArquillianExtension.class)
 public class AddEndpointTest {
@@ -35,16 +40,37 @@ public class AddEndpointTest {
                 .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
     }
 
+    @Deployment(name = "initializer", managed = false, testable = false)
+    public static WebArchive initializer() {
+        return Wars.war("addendpointinit", AddEndpointApp.class).deleteClass(AddEndpointApp.DeclaredRegistration.class)
+                .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties")
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "init.jar").addClass(AddEndpointInitializer.class)
+                        .addAsServiceProvider(ServletContainerInitializer.class, AddEndpointInitializer.class));
+    }
+
     @ArquillianResource
     Deployer deployer;
 
-    @Test
-    void theApplicationsRegistrationStays() {
+    @BeforeEach
+    void onAServletContainer() {
         assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
-                "the embedded runtime has no servlet context listeners");
-        deployer.deploy("addendpoint");
+                "the embedded runtime has no servlet context listeners or initializers");
+    }
+
+    @Test
+    void theRegistrationOfTheApplicationsListenerStays() {
+        stays("addendpoint");
+    }
+
+    @Test
+    void theRegistrationOfTheApplicationsInitializerStays() {
+        stays("initializer");
+    }
+
+    private void stays(String deployment) {
+        deployer.deploy(deployment);
         try {
-            URL base = DeploymentUrls.of("addendpoint");
+            URL base = DeploymentUrls.of(deployment);
             try (WsTestClient client = WsTestClient.connect(Wars.ws(base, "/registered"))) {
                 client.sendText("a");
                 assertThat(client.nextText()).isEqualTo("registered a");
@@ -52,7 +78,7 @@ public class AddEndpointTest {
             assertThat(ServerLog.text()).contains("WSD-0412 class " + Registered.class.getName()
                     + ": the application registered \"/registered\" itself with ServerContainer.addEndpoint");
         } finally {
-            deployer.undeploy("addendpoint");
+            deployer.undeploy(deployment);
         }
     }
 }
