@@ -11,7 +11,9 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.wsdepends.Depends;
+import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.extension.WsDependsExtension;
 
 /**
@@ -40,6 +42,28 @@ public final class Wars {
      */
     public static WebArchive war(String name, Class<?>... classes) {
         return bare(name, classes).addAsWebInfResource(new StringAsset(BEANS_ALL), "beans.xml");
+    }
+
+    /**
+     * A WAR as {@link #war} builds it, with {@code org.wsdepends.wrap=all} in its {@code META-INF/wsdepends.properties}.
+     *
+     * @param name    the WAR's name, which is its context path
+     * @param classes the application's classes; their nested classes come along
+     * @return the WAR
+     */
+    public static WebArchive wrapAll(String name, Class<?>... classes) {
+        return war(name, classes).addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
+    }
+
+    /**
+     * Skips the calling test on the embedded runtime, which deploys a WAR's classes without a servlet container: no
+     * servlet context, listeners, initializers or {@code ServerApplicationConfig} scan.
+     *
+     * @param needs what the test needs, for the skip's reason
+     */
+    public static void assumeServletContainer(String needs) {
+        Assumptions.assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
+                "the embedded runtime has no servlet container (" + needs + ")");
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.wsdepends.tck.wrapall;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URL;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeploymentUrls;
 import org.wsdepends.tck.support.Wars;
@@ -30,8 +28,7 @@ public class WrapAllTest {
 
     @Deployment(name = "wrap-all", managed = false, testable = false)
     public static WebArchive wrapAll() {
-        return Wars.war("wrapall", WrapAllApp.class)
-                .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
+        return Wars.wrapAll("wrapall", WrapAllApp.class);
     }
 
     @Deployment(name = "wrap-context-param", managed = false, testable = false)
@@ -73,8 +70,7 @@ public class WrapAllTest {
 
     @Test
     void theServletContextParameterWrapsAllToo() {
-        assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
-                "the embedded runtime has no servlet context; a system property or META-INF/wsdepends.properties sets it there");
+        Wars.assumeServletContainer("a servlet context parameter; a system property or META-INF/wsdepends.properties sets it there");
         deployer.deploy("wrap-context-param");
         try {
             URL base = DeploymentUrls.of("wrap-context-param");

@@ -1,7 +1,6 @@
 package org.wsdepends.tck.conformance.addendpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URL;
 
@@ -12,13 +11,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.conformance.addendpoint.AddEndpointApp.Registered;
 import org.wsdepends.tck.support.DeploymentUrls;
@@ -36,14 +33,12 @@ public class AddEndpointTest {
 
     @Deployment(name = "addendpoint", managed = false, testable = false)
     public static WebArchive deployment() {
-        return Wars.war("addendpoint", AddEndpointApp.class)
-                .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
+        return Wars.wrapAll("addendpoint", AddEndpointApp.class);
     }
 
     @Deployment(name = "initializer", managed = false, testable = false)
     public static WebArchive initializer() {
-        return Wars.war("addendpointinit", AddEndpointApp.class).deleteClass(AddEndpointApp.DeclaredRegistration.class)
-                .addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties")
+        return Wars.wrapAll("addendpointinit", AddEndpointApp.class).deleteClass(AddEndpointApp.DeclaredRegistration.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "init.jar").addClass(AddEndpointInitializer.class)
                         .addAsServiceProvider(ServletContainerInitializer.class, AddEndpointInitializer.class));
     }
@@ -53,8 +48,7 @@ public class AddEndpointTest {
 
     @BeforeEach
     void onAServletContainer() {
-        assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
-                "the embedded runtime has no servlet context listeners or initializers");
+        Wars.assumeServletContainer("application listeners and initializers");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.wsdepends.tck.conformance.appconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URL;
 
@@ -11,13 +10,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.conformance.appconfig.AppConfigApp.Returned;
 import org.wsdepends.tck.support.DeploymentUrls;
@@ -36,17 +33,13 @@ public class AppConfigTest {
 
     @Deployment(name = "classes", managed = false, testable = false)
     public static WebArchive configInClasses() {
-        return wrapAll(Wars.war("appconfig", AppConfigApp.class));
+        return Wars.wrapAll("appconfig", AppConfigApp.class);
     }
 
     @Deployment(name = "lib", managed = false, testable = false)
     public static WebArchive configInALibJar() {
-        return wrapAll(Wars.war("appconfiglib", AppConfigApp.class).deleteClass(AppConfigApp.Config.class)
-                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "config.jar").addClass(LibJarConfig.class)));
-    }
-
-    private static WebArchive wrapAll(WebArchive war) {
-        return war.addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY + "=all\n"), "META-INF/wsdepends.properties");
+        return Wars.wrapAll("appconfiglib", AppConfigApp.class).deleteClass(AppConfigApp.Config.class)
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "config.jar").addClass(LibJarConfig.class));
     }
 
     @ArquillianResource
@@ -54,8 +47,7 @@ public class AppConfigTest {
 
     @BeforeEach
     void onAServletContainer() {
-        assumeFalse("embedded".equals(System.getProperty("wsdepends.tck.container", "embedded")),
-                "the embedded runtime has no servlet container to call an application's ServerApplicationConfig");
+        Wars.assumeServletContainer("an application ServerApplicationConfig");
     }
 
     @Test
