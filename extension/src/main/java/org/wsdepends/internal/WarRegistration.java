@@ -141,7 +141,8 @@ public final class WarRegistration implements ServletContainerInitializer {
      * Registers the adapters when the context starts, after the application's initializers and declared listeners.
      * On Tyrus, which collects {@code addEndpoint} calls until its filter starts and then fails on a path registered
      * twice, the application sees a {@link RecordingServerContainer} until then: from this initializer on, or from
-     * when Tyrus's own initializer sets it, if that runs later.
+     * when Tyrus's own initializer sets it, if that runs later. Not seen: calls on the container an application
+     * initializer took before this one ran, and calls from a listener that runs after this one.
      */
     private record Registrar(Set<Class<?>> adapters, Set<Class<?>> registeredByApplication)
             implements ServletContextListener, ServletContextAttributeListener {

@@ -1,6 +1,7 @@
 package org.wsdepends.tck.conformance.addendpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 
@@ -58,6 +59,12 @@ public class AddEndpointTest {
 
     @Test
     void theRegistrationOfTheApplicationsInitializerStays() {
+        // Payara calls the container's and the application's initializers in no fixed order: when Tyrus's runs after
+        // the application's, whose listener then runs after wsdepends', the adapter meets the application's
+        // registration when Tyrus's filter starts (docs/compatibility.md); Undertow has its container before any
+        // initializer runs
+        assumeTrue("wildfly".equals(System.getProperty("wsdepends.tck.container")),
+                "not deterministic on Tyrus: the order of initializers decides");
         stays("initializer");
     }
 
