@@ -363,6 +363,10 @@ final class TyrusFilter extends BaseFilter {
         HttpResponsePacket response = request.getResponse();
         response.setProtocol(Protocol.HTTP_1_1);
         response.setStatus(HttpStatus.getHttpStatus(status));
+        if (status == 422) {
+            // Grizzly knows no phrase for it and would send "CUSTOM"; RFC 9110's name
+            response.setReasonPhrase("Unprocessable Content");
+        }
         for (Map.Entry<String, String> header : headers) {
             response.addHeader(header.getKey(), header.getValue());
         }

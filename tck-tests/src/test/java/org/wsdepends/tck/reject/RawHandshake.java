@@ -19,10 +19,11 @@ import java.util.Map;
  * only the status; the HTTP client will not send {@code Upgrade: websocket}).
  *
  * @param status  the status code
+ * @param reason  the reason phrase of the status line
  * @param headers the header lines as {@code name: value}, in order
  * @param body    the body, decoded as UTF-8; empty for a {@code 101}
  */
-record RawHandshake(int status, List<String> headers, String body) {
+record RawHandshake(int status, String reason, List<String> headers, String body) {
 
     /**
      * @param uri     the {@code http://} URI, with the query
@@ -43,15 +44,17 @@ record RawHandshake(int status, List<String> headers, String body) {
             out.flush();
             InputStream in = socket.getInputStream();
             String statusLine = line(in);
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            String[] parts = statusLine.split(" ", 3);
+            int status = Integer.parseInt(parts[1]);
+            String reason = parts.length > 2 ? parts[2] : "";
             List<String> lines = new ArrayList<>();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 lines.add(line);
             }
             if (status == 101) {
-                return new RawHandshake(status, lines, "");
+                return new RawHandshake(status, reason, lines, "");
             }
-            return new RawHandshake(status, lines, body(in, lines));
+            return new RawHandshake(status, reason, lines, body(in, lines));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
@@ -70,7 +73,7 @@ record RawHandshake(int status, List<String> headers, String body) {
     }
 
     private static String body(InputStream in, List<String> lines) throws IOException {
-        RawHandshake head = new RawHandshake(0, lines, "");
+        RawHandshake head = new RawHandshake(0, "", lines, "");
         List<String> length = head.header("Content-Length");
         if (!length.isEmpty()) {
             return new String(in.readNBytes(Integer.parseInt(length.get(0))), StandardCharsets.UTF_8);
