@@ -32,7 +32,7 @@ final class RejectionFilter implements Filter {
             throws IOException, ServletException {
         if (!(servletRequest instanceof HttpServletRequest request)
                 || !(servletResponse instanceof HttpServletResponse response)
-                || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                || !"GET".equals(request.getMethod()) || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             chain.doFilter(servletRequest, servletResponse);
             return;
         }

@@ -10,20 +10,13 @@ import jakarta.websocket.server.ServerEndpoint;
 import org.wsdepends.Query;
 import org.wsdepends.security.RejectBeforeUpgrade;
 
-/** The application {@link RejectByDefaultTest} deploys, with org.wsdepends.reject=http set for the WAR. */
+/**
+ * The application {@link RejectByDefaultTest} deploys, with org.wsdepends.reject=http set for the WAR, next to
+ * {@link org.wsdepends.tck.security.OriginsApp}'s {@code /hello}.
+ */
 public final class RejectByDefaultApp {
 
     private RejectByDefaultApp() {
-    }
-
-    @ServerEndpoint("/hello")
-    public static class HelloEndpoint {
-        @Inject @Query("name") String name;
-
-        @OnOpen
-        public void open(Session session) throws IOException {
-            session.getBasicRemote().sendText("hello " + name);
-        }
     }
 
     /** A page's endpoint: browsers read no body of a refused upgrade, so it keeps the error frame. */

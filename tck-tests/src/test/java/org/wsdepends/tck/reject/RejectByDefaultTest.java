@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
+import org.wsdepends.tck.security.OriginsApp;
 import org.wsdepends.tck.support.DeployedWarTest;
 import org.wsdepends.tck.support.Wars;
 
@@ -22,7 +23,7 @@ public class RejectByDefaultTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Wars.war("reject-default", RejectByDefaultApp.class).addAsResource(new StringAsset(
+        return Wars.war("reject-default", RejectByDefaultApp.class, OriginsApp.class).addAsResource(new StringAsset(
                 "org.wsdepends.reject=http\norg.wsdepends.allowed-origins=https://chat.example.com\n"),
                 "META-INF/wsdepends.properties");
     }
