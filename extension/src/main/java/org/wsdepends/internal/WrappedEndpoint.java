@@ -28,10 +28,10 @@ import org.wsdepends.spi.ExceptionContext;
 
 /**
  * The adapter the container runs for one connection of a wrapped endpoint. On open it resolves the
- * handshake values and connection dependencies ({@link Admission}; or takes what was resolved before the
- * upgrade), creates the user's endpoint, registers message
- * handlers mirroring the endpoint's {@code @OnMessage} methods and calls {@code @OnOpen}; on close
- * it calls {@code @OnClose} and runs the cleanup, exactly once.
+ * handshake values and connection dependencies ({@link Admission}), or takes what was resolved before the
+ * upgrade, creates the user's endpoint, registers message handlers mirroring the endpoint's
+ * {@code @OnMessage} methods and calls {@code @OnOpen}; on close it calls {@code @OnClose} and runs the
+ * cleanup, exactly once.
  *
  * <p>Its state goes one way: {@code OPENING} (resolving; no endpoint yet) to {@code OPEN} (the
  * endpoint exists), possibly {@code CLOSE_SENT} (wsdepends closed it; what the container still
