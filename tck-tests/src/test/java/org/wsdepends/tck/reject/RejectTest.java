@@ -65,8 +65,11 @@ public class RejectTest extends DeployedWarTest {
         RawHandshake answer = handshake("/items/0");
 
         assertJson(answer, 422, "{\"detail\":" + INVALID_ITEM + "}");
-        // Undertow and Payara name it after RFC 4918, the embedded runtime after RFC 9110
-        assertThat(answer.reason()).isIn("Unprocessable Entity", "Unprocessable Content");
+        // Undertow names it after RFC 4918, the embedded runtime after RFC 9110; Payara's Grizzly knows no name for
+        // it, and Servlet 6 has no way to set one
+        String container = System.getProperty("wsdepends.tck.container");
+        assertThat(answer.reason()).isEqualTo(container.startsWith("payara") ? "CUSTOM"
+                : "wildfly".equals(container) ? "Unprocessable Entity" : "Unprocessable Content");
         assertCreatedAndDisposedOnce(EVENTS.events());
 
         try (WsTestClient client = WsTestClient.connect(uri("/default/0"))) {
@@ -179,10 +182,10 @@ public class RejectTest extends DeployedWarTest {
 
         assertThat(answer.status()).isEqualTo(101);
         assertThat(answer.header("Sec-WebSocket-Accept")).containsExactly("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-        // the client went away without a close frame: the connection's cleanup still runs, once
-        List<String> events = EVENTS.await(list -> list.stream().anyMatch(event -> event.endsWith("disposed")));
-        assertThat(events).hasSize(3).contains("admin endpoint created");
-        assertThat(events.stream().filter(event -> event.startsWith("lease"))).hasSize(2);
+        // the connection opened with what was resolved before the upgrade: one lease, one endpoint instance
+        List<String> events = EVENTS.await(list -> list.contains("admin endpoint created"));
+        assertThat(events).containsOnlyOnce("admin endpoint created");
+        assertThat(events.stream().filter(event -> event.matches("lease \\d+ created"))).hasSize(1);
     }
 
     @Test
