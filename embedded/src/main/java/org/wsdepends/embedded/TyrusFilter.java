@@ -51,7 +51,9 @@ import org.glassfish.tyrus.core.Utils;
 import org.glassfish.tyrus.spi.ReadHandler;
 import org.glassfish.tyrus.spi.UpgradeRequest;
 import org.glassfish.tyrus.spi.WebSocketEngine;
+import org.wsdepends.core.Refusal;
 import org.wsdepends.embedded.internal.ManagedInstances;
+import org.wsdepends.internal.UpgradeGate;
 
 /**
  * Grizzly filter that hands WebSocket upgrade requests under the context path to Tyrus's engine and, once a
@@ -76,6 +78,7 @@ final class TyrusFilter extends BaseFilter {
     private static final String PASSED_ON = TyrusFilter.class.getName() + ".passedOn";
 
     private final TyrusContainer container;
+    private final UpgradeGate gate;
     private final String contextPrefix;
     private final ManagedInstances instances;
     private final EndpointLimits.Limit serverLimit;
@@ -90,10 +93,12 @@ final class TyrusFilter extends BaseFilter {
      * @param instances   the server's CDI instance manager, made current while a handshake runs
      * @param limits      the bounds on client input
      * @param idleWatch   closes connections that do not upgrade in time
+     * @param gate        resolves handshakes of the endpoints that reject before the upgrade, {@code null} if none does
      */
     TyrusFilter(TyrusContainer container, String contextPath, ManagedInstances instances, Limits limits,
-                IdleWatch idleWatch) {
+                IdleWatch idleWatch, UpgradeGate gate) {
         this.container = container;
+        this.gate = gate;
         this.contextPrefix = contextPath + "/";
         this.instances = instances;
         this.serverLimit = new EndpointLimits.Limit(limits.maxMessageSize(), limits.maxMessageSize());
@@ -243,6 +248,24 @@ final class TyrusFilter extends BaseFilter {
     }
 
     private NextAction handshake(FilterChainContext ctx, HttpContent content, HttpRequestPacket request) {
+        UpgradeGate.Verdict verdict = gate == null ? null : gate.check(
+                request.getRequestURI().substring(contextPrefix.length() - 1), request.getQueryString(),
+                name -> values(request, name), null);
+        if (verdict instanceof UpgradeGate.Refused refused) {
+            Refusal refusal = refused.refusal();
+            respond(ctx, content, request, refusal.status(), "application/json", refusal.body(), refusal.headers());
+            return ctx.getStopAction();
+        }
+        if (verdict instanceof UpgradeGate.Admitted admitted) {
+            admitted.admission().upgrade(() -> upgrade(ctx, content, request) == Upgraded.ACCEPTED);
+            return ctx.getStopAction();
+        }
+        return upgrade(ctx, content, request) == Upgraded.NOT_APPLICABLE ? ctx.getInvokeAction() : ctx.getStopAction();
+    }
+
+    private enum Upgraded { ACCEPTED, REFUSED, NOT_APPLICABLE }
+
+    private Upgraded upgrade(FilterChainContext ctx, HttpContent content, HttpRequestPacket request) {
         RequestContext upgradeRequest = toUpgradeRequest(request);
         TyrusUpgradeResponse upgradeResponse = new TyrusUpgradeResponse();
         WebSocketEngine.UpgradeInfo upgrade = container.getWebSocketEngine().upgrade(upgradeRequest, upgradeResponse);
@@ -252,17 +275,23 @@ final class TyrusFilter extends BaseFilter {
                 // session behind that answer (research/embedded.md #11)
                 if (upgradeResponse.getStatus() != 101) {
                     refuse(ctx, content, request, upgradeResponse);
-                } else {
-                    accept(ctx, request, upgradeResponse, upgrade);
+                    return Upgraded.REFUSED;
                 }
-                return ctx.getStopAction();
+                accept(ctx, request, upgradeResponse, upgrade);
+                return Upgraded.ACCEPTED;
             case HANDSHAKE_FAILED:
                 refuse(ctx, content, request, upgradeResponse);
-                return ctx.getStopAction();
+                return Upgraded.REFUSED;
             case NOT_APPLICABLE:
             default:
-                return ctx.getInvokeAction();
+                return Upgraded.NOT_APPLICABLE;
         }
+    }
+
+    private static List<String> values(HttpRequestPacket request, String name) {
+        List<String> values = new ArrayList<>(1);
+        request.getHeaders().values(name).forEach(values::add);
+        return values;
     }
 
     private void accept(FilterChainContext ctx, HttpRequestPacket request, TyrusUpgradeResponse upgradeResponse,
@@ -321,11 +350,27 @@ final class TyrusFilter extends BaseFilter {
     /** Refuses a request that breaks HTTP's or the handshake's rules, saying which in a text body. */
     private static void badRequest(FilterChainContext ctx, HttpContent content, HttpRequestPacket request,
                                    String problem) {
-        byte[] body = (problem + "\n").getBytes(StandardCharsets.UTF_8);
+        respond(ctx, content, request, HttpStatus.BAD_REQUEST_400.getStatusCode(), "text/plain;charset=UTF-8",
+                problem + "\n", List.of());
+    }
+
+    /** Answers a request that is not upgraded with a complete response, then closes the connection. */
+    private static void respond(FilterChainContext ctx, HttpContent content, HttpRequestPacket request, int status,
+                                String contentType, String text, List<Map.Entry<String, String>> headers) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        // Grizzly writes no Content-Type for an upgrade request otherwise (see ignoreUpgrade)
+        request.setIgnoreContentModifiers(false);
         HttpResponsePacket response = request.getResponse();
         response.setProtocol(Protocol.HTTP_1_1);
-        response.setStatus(HttpStatus.BAD_REQUEST_400);
-        response.setContentType("text/plain;charset=UTF-8");
+        response.setStatus(HttpStatus.getHttpStatus(status));
+        if (status == 422) {
+            // Grizzly knows no phrase for it and would send "CUSTOM"; RFC 9110's name
+            response.setReasonPhrase("Unprocessable Content");
+        }
+        for (Map.Entry<String, String> header : headers) {
+            response.addHeader(header.getKey(), header.getValue());
+        }
+        response.setContentType(contentType);
         response.setContentLength(body.length);
         response.setHeader(Header.Connection, "close");
         ctx.write(HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true)

@@ -54,6 +54,7 @@ import org.wsdepends.embedded.internal.ManagedInstances;
 import org.wsdepends.core.Settings;
 import org.wsdepends.extension.WsDependsExtension;
 import org.wsdepends.internal.EndpointRegistry;
+import org.wsdepends.internal.UpgradeGate;
 
 /**
  * An embedded WebSocket server running wsdepends endpoints: Tyrus on a Grizzly HTTP server, with Weld SE as the
@@ -624,6 +625,19 @@ public final class WsDependsServer implements AutoCloseable {
         }
 
         /**
+         * Answers failed handshakes with an HTTP status and a JSON body before the upgrade, instead of accepting them,
+         * sending the error frame and closing with 1008 ({@code org.wsdepends.reject=http}; default {@code close}).
+         * An endpoint's {@code @RejectBeforeUpgrade} wins over it.
+         *
+         * @param reject whether endpoints reject before the upgrade unless they say otherwise
+         * @return this builder
+         */
+        public Builder rejectBeforeUpgrade(boolean reject) {
+            settings.put("org.wsdepends.reject", reject ? "http" : "close");
+            return this;
+        }
+
+        /**
          * The deepest nesting of a typed JSON message ({@code org.wsdepends.max-json-depth}; default 64); deeper
          * closes with 1009.
          *
@@ -719,7 +733,9 @@ public final class WsDependsServer implements AutoCloseable {
             tyrus.deploy();
 
             idleWatch = new IdleWatch(name, limits.headerReadTimeout(), limits.idleTimeout());
-            TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances, limits, idleWatch);
+            UpgradeGate gate = beanManager.getExtension(WsDependsExtension.class).registry().upgradeGate();
+            TyrusFilter filter = new TyrusFilter(tyrus, builder.contextPath, instances, limits, idleWatch,
+                    gate.isEmpty() ? null : gate);
             listener.registerAddOn(filter.addOn());
             http = new HttpServer();
             http.getServerConfiguration().setName(name);

@@ -90,4 +90,20 @@ class ExtensionSettingsTest {
                     + " the call fails and nothing is sent").isTrue();
         }
     }
+
+    @Test
+    void rejectBeforeUpgradeAnswersAFailedHandshakeWithItsHttpStatus() {
+        String missing = "[{\"type\":\"missing\",\"loc\":[\"query\",\"shop\"],\"msg\":\"Field required\",\"input\":null}]";
+        try (WsDependsServer server = WsDependsServer.builder().port(0).endpoints(Items.class).rejectBeforeUpgrade(true)
+                .start(); WsTestClient client = WsTestClient.of(server)) {
+            WsTestClient.HttpAnswer answer = client.connect("/items").expectHttpStatus(422);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/json");
+            assertThat(answer.body()).isEqualTo("{\"detail\":" + missing + "}");
+        }
+        try (WsDependsServer server = WsDependsServer.builder().port(0).endpoints(Items.class).rejectBeforeUpgrade(false)
+                .start(); WsTestClient client = WsTestClient.connect(server.uri("/items"))) {
+            assertThat(client.nextText()).isEqualTo("{\"detail\":" + missing + "}");
+            assertThat(client.nextClose()).isEqualTo(new WsTestClient.Closed(1008, missing));
+        }
+    }
 }

@@ -176,6 +176,20 @@ public final class Credential {
         return credentials.isEmpty() ? MALFORMED : credentials;
     }
 
+    /**
+     * The {@code WWW-Authenticate} challenge of this credential's scheme, for a 401 before the upgrade.
+     *
+     * @return {@code Bearer}, {@code Basic realm="wsdepends"} or {@code ApiKey}
+     */
+    public String challenge() {
+        return switch (kind) {
+            case BEARER -> "Bearer";
+            // RFC 7617 makes the realm required
+            case BASIC -> "Basic realm=\"wsdepends\"";
+            case API_KEY -> "ApiKey";
+        };
+    }
+
     @Override
     public String toString() {
         return kind == Kind.API_KEY ? "API key " + in.name().toLowerCase(Locale.ROOT) + " \"" + name + "\"" : kind + " credentials";

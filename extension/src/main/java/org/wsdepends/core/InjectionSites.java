@@ -18,6 +18,7 @@ import org.wsdepends.Depends;
 import org.wsdepends.Header;
 import org.wsdepends.Path;
 import org.wsdepends.Query;
+import org.wsdepends.security.RejectBeforeUpgrade;
 
 /**
  * The one scan of a class for the places wsdepends serves, and the one list of wsdepends'
@@ -49,12 +50,14 @@ public final class InjectionSites {
      * {@code @PathParam} alone does not, since plain endpoints use it too.
      *
      * @param annotation any annotation
-     * @return whether it is {@code @Query}, {@code @Header}, {@code @Cookie}, {@code @Path} or {@code @Depends}
+     * @return whether it is {@code @Query}, {@code @Header}, {@code @Cookie}, {@code @Path}, {@code @Depends}, a
+     *         credential, a security annotation or {@code @RejectBeforeUpgrade}
      */
     public static boolean isOwn(Annotation annotation) {
         return annotation instanceof Query || annotation instanceof Header || annotation instanceof Cookie
                 || annotation instanceof Path || annotation instanceof Depends || annotation instanceof Depends.List
-                || Credential.isCredential(annotation) || Roles.isSecurityAnnotation(annotation);
+                || Credential.isCredential(annotation) || Roles.isSecurityAnnotation(annotation)
+                || annotation instanceof RejectBeforeUpgrade;
     }
 
     /**

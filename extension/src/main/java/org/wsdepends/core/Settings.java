@@ -21,6 +21,9 @@ public final class Settings {
     /** The prefix of every key. */
     public static final String PREFIX = "org.wsdepends.";
 
+    /** The name of the key of rejection before the upgrade. */
+    public static final String REJECT = "reject";
+
     private static final String FILE = "META-INF/wsdepends.properties";
 
     private final UnaryOperator<String> first;
@@ -178,6 +181,25 @@ public final class Settings {
                     defaultValue.toMillis() + "ms");
         }
         return duration;
+    }
+
+    /**
+     * The deployment's default for rejection before the upgrade, {@code org.wsdepends.reject}: {@code http} answers
+     * a failed handshake with an HTTP status before the upgrade, {@code close} (the default) accepts it, sends the
+     * error frame and closes with 1008. An endpoint's {@code @RejectBeforeUpgrade} wins over it.
+     *
+     * @return whether endpoints reject before the upgrade unless they say otherwise
+     * @throws IllegalArgumentException with WSD-0402 naming the key, for another value
+     */
+    public boolean rejectsBeforeUpgrade() {
+        String value = value(REJECT);
+        if (value == null || value.equalsIgnoreCase("close")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("http")) {
+            return true;
+        }
+        throw new IllegalArgumentException(Messages.invalidSetting(PREFIX + REJECT, value, "http or close"));
     }
 
     private static IllegalArgumentException invalid(String name, String value, String expected, String defaultValue) {

@@ -19,6 +19,12 @@ public interface Deployment {
     EndpointRuntime runtimeFor(Class<?> endpointClass);
 
     /**
+     * @return what answers upgrade requests for endpoints that reject before the upgrade
+     * @throws IllegalStateException if the deployment has not finished
+     */
+    UpgradeGate upgradeGate();
+
+    /**
      * @return the current deployment
      * @throws IllegalStateException if CDI is not running yet, or no locator is installed
      */

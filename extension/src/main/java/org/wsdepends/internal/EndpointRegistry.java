@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 
@@ -19,6 +20,7 @@ public final class EndpointRegistry implements Deployment {
     private final Set<Class<?>> plain = new LinkedHashSet<>();
     private final List<EndpointRuntime> runtimes = new ArrayList<>();
     private Set<ServerEndpointConfig> configs;
+    private UpgradeGate gate;
 
     /** @param type a {@code @ServerEndpoint} class wsdepends wraps */
     public void addWrapped(Class<?> type) {
@@ -75,6 +77,21 @@ public final class EndpointRegistry implements Deployment {
     /** @return the {@code @ServerEndpoint} classes wsdepends wraps */
     public Set<Class<?>> wrappedEndpointClasses() {
         return Set.copyOf(wrapped);
+    }
+
+    @Override
+    public synchronized UpgradeGate upgradeGate() {
+        if (gate == null) {
+            if (runtimes.isEmpty() && !wrapped.isEmpty()) {
+                throw new IllegalStateException("the CDI deployment has not finished: no endpoint runtime exists yet");
+            }
+            List<String> plainPaths = new ArrayList<>();
+            for (Class<?> type : plain) {
+                plainPaths.add(type.getAnnotation(ServerEndpoint.class).value());
+            }
+            gate = new UpgradeGate(runtimes, plainPaths);
+        }
+        return gate;
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.wsdepends.core.JsonLimits;
 import org.wsdepends.core.Origins;
+import org.wsdepends.core.Refusal;
 import org.wsdepends.core.Settings;
+import org.wsdepends.security.RejectBeforeUpgrade;
 
 /**
  * What all connections of one wrapped endpoint class share: the model, the way to its CDI side,
@@ -24,6 +26,8 @@ public final class EndpointRuntime {
     final String messageScopeName;
     final Expiry expiry = new Expiry();
     final Origins origins;
+    final boolean rejectsBeforeUpgrade;
+    final List<String> challenges;
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
 
     /**
@@ -42,18 +46,22 @@ public final class EndpointRuntime {
         this.connectionScopeName = "connection of " + model.path();
         this.messageScopeName = "message of " + model.path();
         this.origins = limits.origins();
+        RejectBeforeUpgrade own = model.type().getAnnotation(RejectBeforeUpgrade.class);
+        this.rejectsBeforeUpgrade = own != null ? own.value() : limits.rejectBeforeUpgrade();
+        this.challenges = Refusal.challenges(model.connection());
     }
 
     /**
      * The settings of a deployment that its endpoints apply.
      *
-     * @param origins the origins allowed to connect
-     * @param json    the bounds of typed JSON messages
+     * @param origins             the origins allowed to connect
+     * @param json                the bounds of typed JSON messages
+     * @param rejectBeforeUpgrade whether endpoints without {@code @RejectBeforeUpgrade} reject before the upgrade
      */
-    public record Limits(Origins origins, JsonLimits json) {
+    public record Limits(Origins origins, JsonLimits json, boolean rejectBeforeUpgrade) {
 
-        /** No origin refused, the default JSON bounds. */
-        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT);
+        /** No origin refused, the default JSON bounds, failures answered after the upgrade. */
+        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT, false);
 
         /**
          * @param settings the deployment's settings
@@ -61,13 +69,19 @@ public final class EndpointRuntime {
          * @throws IllegalArgumentException naming the key of an invalid value
          */
         public static Limits of(Settings settings) {
-            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings));
+            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings),
+                    settings.rejectsBeforeUpgrade());
         }
     }
 
     /** @return the model */
     public EndpointModel model() {
         return model;
+    }
+
+    /** @return whether failed handshakes get an HTTP answer before the upgrade */
+    public boolean rejectsBeforeUpgrade() {
+        return rejectsBeforeUpgrade;
     }
 
     void opened(WrappedEndpoint connection) {

@@ -24,14 +24,14 @@ import org.wsdepends.core.DependencyScope;
 import org.wsdepends.core.HandshakeData;
 import org.wsdepends.core.Resolution;
 import org.wsdepends.security.Identity;
-import org.wsdepends.security.NotAuthenticatedException;
 import org.wsdepends.spi.ExceptionContext;
 
 /**
  * The adapter the container runs for one connection of a wrapped endpoint. On open it resolves the
- * handshake values and connection dependencies, creates the user's endpoint, registers message
- * handlers mirroring the endpoint's {@code @OnMessage} methods and calls {@code @OnOpen}; on close
- * it calls {@code @OnClose} and runs the cleanup, exactly once.
+ * handshake values and connection dependencies ({@link Admission}), or takes what was resolved before the
+ * upgrade, creates the user's endpoint, registers message handlers mirroring the endpoint's
+ * {@code @OnMessage} methods and calls {@code @OnOpen}; on close it calls {@code @OnClose} and runs the
+ * cleanup, exactly once.
  *
  * <p>Its state goes one way: {@code OPENING} (resolving; no endpoint yet) to {@code OPEN} (the
  * endpoint exists), possibly {@code CLOSE_SENT} (wsdepends closed it; what the container still
@@ -50,7 +50,8 @@ public final class WrappedEndpoint extends Endpoint {
     private static final Object[] NO_VALUES = {};
 
     private final EndpointRuntime runtime;
-    private final DependencyScope connection;
+    // replaced by the admission's scope when the connection was resolved before the upgrade
+    private DependencyScope connection;
     private final AtomicInteger callbacksRunning = new AtomicInteger();
     private volatile State state = State.OPENING;
     private boolean closeSeen;
@@ -68,32 +69,33 @@ public final class WrappedEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
+        Admission admitted = (Admission) config.getUserProperties().remove(Admission.KEY);
+        session.getUserProperties().remove(Admission.KEY);
+        if (admitted != null) {
+            // resolved before the upgrade: that scope holds what this connection must dispose
+            connection = admitted.scope();
+        }
         runtime.opened(this);
         callbacksRunning.incrementAndGet();
         try {
-            runtime.factory.inRequestContext(() -> open(config));
+            runtime.factory.inRequestContext(() -> open(config, admitted));
         } finally {
             callbackDone();
         }
     }
 
-    private void open(EndpointConfig config) {
+    /**
+     * @param admitted what was resolved before the upgrade, {@code null} in the default mode, where it is resolved
+     *                 here by the same code
+     */
+    private void open(EndpointConfig config, Admission admitted) {
         try {
-            HandshakeData captured = (HandshakeData) config.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
-            session.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
-            if (captured == null) {
-                throw new IllegalStateException("no handshake was captured for " + runtime.description
-                        + ": the container did not call the wsdepends configurator's modifyHandshake");
-            }
-            HandshakeData data = captured.withPathParameters(session.getPathParameters());
-            connectionValues = Resolution.resolve(runtime.model.connection(), Scope.CONNECTION, data, connection, null,
-                    runtime.description);
-            if (runtime.model.roles() != null) {
-                runtime.model.roles().check(identity());
-            }
+            Admission admission = admitted != null ? claimed(admitted)
+                    : Admission.admit(runtime, capturedHandshake(config), connection);
+            connectionValues = admission.values();
             scheduleExpiry();
             endpoint = runtime.factory.create(connectionValues);
-            handshake = runtime.model.keepsHandshake() ? data : null;
+            handshake = runtime.model.keepsHandshake() ? admission.handshake() : null;
             registerMessageHandlers(session);
             if (advance(State.OPENING, State.OPEN) && runtime.model.onOpen() != null) {
                 invoke(runtime.model.onOpen(), null, false, NO_VALUES, config, null, null);
@@ -101,6 +103,24 @@ public final class WrappedEndpoint extends Endpoint {
         } catch (Throwable failure) {
             fail(unwrap(failure));
         }
+    }
+
+    private HandshakeData capturedHandshake(EndpointConfig config) {
+        HandshakeData captured = (HandshakeData) config.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
+        session.getUserProperties().remove(WsDependsConfigurator.HANDSHAKE);
+        if (captured == null) {
+            throw new IllegalStateException("no handshake was captured for " + runtime.description
+                    + ": the container did not call the wsdepends configurator's modifyHandshake");
+        }
+        return captured.withPathParameters(session.getPathParameters());
+    }
+
+    private Admission claimed(Admission admitted) {
+        if (!admitted.claim()) {
+            throw new IllegalStateException("the container opened a connection of " + runtime.description
+                    + " after its upgrade was refused, so what was resolved for it is disposed already");
+        }
+        return admitted;
     }
 
     @Override
@@ -331,9 +351,8 @@ public final class WrappedEndpoint extends Endpoint {
 
     /**
      * Closes the connection with 1008 {@code Token expired} when its identity expires (a close only, no
-     * frame); one scheduler serves every connection.
-     *
-     * @throws NotAuthenticatedException if it has expired already
+     * frame); one scheduler serves every connection. An identity that had expired when the connection was
+     * resolved was not authenticated ({@link Admission#admit}).
      */
     private void scheduleExpiry() {
         Identity identity = identity();
@@ -341,10 +360,7 @@ public final class WrappedEndpoint extends Endpoint {
         if (expiry == null) {
             return;
         }
-        long delay = Duration.between(Instant.now(), expiry).toMillis();
-        if (delay <= 0) {
-            throw new NotAuthenticatedException();
-        }
+        long delay = Math.max(0, Duration.between(Instant.now(), expiry).toMillis());
         expiryTask = runtime.expiry.scheduler().schedule(() -> runtime.factory.inRequestContext(
                 () -> closeAfterCleanup(1008, "Token expired")), delay, TimeUnit.MILLISECONDS);
     }

@@ -14,7 +14,8 @@ import org.wsdepends.core.HandshakeData;
 /**
  * The configurator of a wrapped endpoint's adapter. It passes the handshake to the user's own
  * configurator (or the container's default), copies the handshake into the connection's user
- * properties, and hands the container a fresh adapter per connection. The user's endpoint itself is
+ * properties (or, when the connection was resolved before the upgrade, that {@link Admission}), and hands the
+ * container a fresh adapter per connection. The user's endpoint itself is
  * created later, in the adapter's {@code onOpen}, where the handshake is known: the container gives
  * {@code getEndpointInstance} no connection to correlate with (research/containers.md §3).
  */
@@ -69,8 +70,13 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
         } else {
             super.modifyHandshake(config, request, response);
         }
-        config.getUserProperties().put(HANDSHAKE, HandshakeData.of(request.getQueryString(), request.getHeaders(), null,
-                request.getUserPrincipal(), runtime.get().model.headerNames()));
+        Admission admitted = Admission.upgrading(runtime.get());
+        if (admitted != null) {
+            config.getUserProperties().put(Admission.KEY, admitted);
+        } else {
+            config.getUserProperties().put(HANDSHAKE, HandshakeData.of(request.getQueryString(), request.getHeaders(), null,
+                    request.getUserPrincipal(), runtime.get().model.headerNames()));
+        }
     }
 
     @Override

@@ -82,4 +82,15 @@ class SettingsTest {
         System.setProperty(KEY, value);
         return Settings.of(key -> null, null).duration("test-setting", Duration.ofSeconds(3));
     }
+
+    @Test
+    void rejectionBeforeTheUpgradeIsHttpOrCloseInAnyCaseAndCloseByDefault() {
+        assertThat(Settings.of(key -> null, null).rejectsBeforeUpgrade()).isFalse();
+        assertThat(Settings.of(Map.of("org.wsdepends.reject", " HTTP ")::get, null).rejectsBeforeUpgrade()).isTrue();
+        assertThat(Settings.of(Map.of("org.wsdepends.reject", "close")::get, null).rejectsBeforeUpgrade()).isFalse();
+        assertThatThrownBy(() -> Settings.of(Map.of("org.wsdepends.reject", "401")::get, null).rejectsBeforeUpgrade())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WSD-0402 org.wsdepends.reject: \"401\" is not a valid value. Fix: use http or close, or remove"
+                        + " the setting for its default");
+    }
 }

@@ -56,6 +56,10 @@ class WrapPolicyTest {
         }
     }
 
+    @org.wsdepends.security.RejectBeforeUpgrade
+    static class RejectsBeforeUpgrade {
+    }
+
     @SuppressWarnings("unused")
     static class QueryField {
         @Query String token;
@@ -172,6 +176,11 @@ class WrapPolicyTest {
     void classAndRepeatedClassDependenciesCount() {
         assertThat(WrapPolicy.usesWsDepends(ClassDependency.class)).isTrue();
         assertThat(WrapPolicy.usesWsDepends(ClassDependencies.class)).isTrue();
+    }
+
+    @Test
+    void rejectionBeforeTheUpgradeCountsSinceOnlyAWrappedEndpointCanDoIt() {
+        assertThat(WrapPolicy.usesWsDepends(RejectsBeforeUpgrade.class)).isTrue();
     }
 
     @Test

@@ -1,0 +1,94 @@
+package org.wsdepends.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.server.ServerContainer;
+
+import org.wsdepends.core.Refusal;
+
+/**
+ * Rejection before the upgrade in a WAR: resolves a WebSocket upgrade request for an endpoint that rejects before
+ * the upgrade ({@link UpgradeGate}), answers a failure with its HTTP status and JSON body, and on success asks the
+ * container to upgrade with {@code ServerContainer.upgradeHttpToWebSocket} (Jakarta WebSocket 2.1), handing what
+ * was resolved to the connection. Other requests go on unchanged. Registered by {@link RejectionInitializer}.
+ */
+final class RejectionFilter implements Filter {
+
+    private volatile UpgradeGate gate;
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(servletRequest instanceof HttpServletRequest request)
+                || !(servletResponse instanceof HttpServletResponse response)
+                || !"GET".equals(request.getMethod()) || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(servletRequest, servletResponse);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        UpgradeGate.Verdict verdict = gate().check(path, request.getQueryString(),
+                name -> Collections.list(request.getHeaders(name)), request.getUserPrincipal());
+        if (verdict == null) {
+            chain.doFilter(request, response);
+        } else if (verdict instanceof UpgradeGate.Refused refused) {
+            send(response, refused.refusal());
+        } else {
+            upgrade(request, response, (UpgradeGate.Admitted) verdict);
+        }
+    }
+
+    private void upgrade(HttpServletRequest request, HttpServletResponse response, UpgradeGate.Admitted admitted)
+            throws IOException, ServletException {
+        ServerContainer container = (ServerContainer) request.getServletContext()
+                .getAttribute(ServerContainer.class.getName());
+        boolean upgraded;
+        try {
+            upgraded = admitted.admission().upgrade(() -> {
+                container.upgradeHttpToWebSocket(request, response, admitted.config(), admitted.pathParameters());
+                return response.getStatus() == HttpServletResponse.SC_SWITCHING_PROTOCOLS;
+            });
+        } catch (IOException | RuntimeException failed) {
+            throw failed;
+        } catch (Exception failed) {
+            // DeploymentException: the container could not use the endpoint's configuration
+            throw new ServletException("Upgrading " + request.getRequestURI() + " failed", failed);
+        }
+        if (!upgraded && !response.isCommitted()) {
+            // Undertow neither upgrades nor answers when the configurator's checkOrigin refuses, or when the
+            // handshake headers are unusable
+            send(response, request.getHeader("Origin") != null ? Refusal.forbidden("Forbidden origin")
+                    : new Refusal(400, List.of(), "{\"detail\":\"Bad WebSocket handshake\"}"));
+        }
+    }
+
+    private UpgradeGate gate() {
+        UpgradeGate known = gate;
+        if (known == null) {
+            known = Deployment.current().upgradeGate();
+            gate = known;
+        }
+        return known;
+    }
+
+    private static void send(HttpServletResponse response, Refusal refusal) throws IOException {
+        byte[] body = refusal.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(refusal.status());
+        for (Map.Entry<String, String> header : refusal.headers()) {
+            response.addHeader(header.getKey(), header.getValue());
+        }
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
