@@ -3,29 +3,65 @@ package org.wsdepends.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
 
+import org.wsdepends.core.PathTemplate;
 import org.wsdepends.core.Refusal;
+import org.wsdepends.security.RejectBeforeUpgrade;
 
 /**
  * Rejection before the upgrade in a WAR: resolves a WebSocket upgrade request for an endpoint that rejects before
  * the upgrade ({@link UpgradeGate}), answers a failure with its HTTP status and JSON body, and on success asks the
  * container to upgrade with {@code ServerContainer.upgradeHttpToWebSocket} (Jakarta WebSocket 2.1), handing what
- * was resolved to the connection. Other requests go on unchanged. Registered by {@link RejectionInitializer}.
+ * was resolved to the connection. Other requests go on unchanged. {@link WarRegistration} registers it, so that
+ * rejection before the upgrade needs nothing but the jar in {@code WEB-INF/lib}.
  */
 final class RejectionFilter implements Filter {
 
     private volatile UpgradeGate gate;
+
+    /**
+     * Maps the filter to the paths of the wrapped endpoints that reject before the upgrade; a WAR without one gets
+     * no filter. Only the mapping is decided here: servlet containers may run initializers before CDI has started,
+     * so the filter looks the deployment up on its first request.
+     *
+     * @param context   the WAR's servlet context, while it is initialized
+     * @param wrapped   the endpoint classes wsdepends registers adapters for
+     * @param byDefault whether the deployment rejects before the upgrade ({@code org.wsdepends.reject})
+     */
+    static void register(ServletContext context, Set<Class<?>> wrapped, boolean byDefault) {
+        Set<String> patterns = new LinkedHashSet<>();
+        for (Class<?> type : wrapped) {
+            RejectBeforeUpgrade own = type.getAnnotation(RejectBeforeUpgrade.class);
+            if (own != null ? own.value() : byDefault) {
+                patterns.add(PathTemplate.of(type.getAnnotation(ServerEndpoint.class).value()).urlPattern());
+            }
+        }
+        if (patterns.isEmpty()) {
+            return;
+        }
+        FilterRegistration.Dynamic filter = context.addFilter(RejectionFilter.class.getName(), new RejectionFilter());
+        filter.setAsyncSupported(true);
+        // before the filters the WAR declares; the containers' own upgrade filters are matched after them
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(String[]::new));
+    }
 
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)

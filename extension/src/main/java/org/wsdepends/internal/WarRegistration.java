@@ -21,6 +21,7 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.core.Messages;
+import org.wsdepends.core.Settings;
 import org.wsdepends.core.Sites;
 import org.wsdepends.core.WrapPolicy;
 
@@ -42,7 +43,7 @@ import org.wsdepends.core.WrapPolicy;
  * filter starts, so there the application's calls are recorded ({@link RecordingServerContainer}).</li>
  * </ul>
  * The registration runs in a listener this initializer adds, so after the application's initializers and
- * its declared listeners.
+ * its declared listeners. The endpoints that reject before the upgrade get {@link RejectionFilter} here too.
  */
 @HandlesTypes({ServerEndpoint.class, ServerApplicationConfig.class})
 public final class WarRegistration implements ServletContainerInitializer {
@@ -67,11 +68,12 @@ public final class WarRegistration implements ServletContainerInitializer {
         if (endpoints.isEmpty()) {
             return;
         }
-        WrapPolicy policy = WrapPolicy.configured(context.getClassLoader(), endpoints.iterator().next());
-        Set<Class<?>> adapters = adapted(endpoints, configs, policy);
+        Settings settings = Settings.of(context::getInitParameter, context.getClassLoader());
+        Set<Class<?>> adapters = adapted(endpoints, configs, WrapPolicy.configured(settings));
         if (adapters.isEmpty()) {
             return;
         }
+        RejectionFilter.register(context, adapters, settings.rejectsBeforeUpgrade());
         Registrar registrar = new Registrar(adapters, ConcurrentHashMap.newKeySet());
         registrar.recordOn(context, context.getAttribute(CONTAINER));
         context.addListener(registrar);
