@@ -31,6 +31,8 @@ import org.wsdepends.core.Roles;
  * @param identityIndex  the index of the connection's {@code Identity} among the connection values, {@code -1}
  *                       if neither a security annotation nor an injection point needs it
  * @param bearerCarrier  whether a bearer token is read, so the {@code bearer} subprotocol is selected when offered
+ * @param containerRoles the roles the handshake asks the container about when its principal is the
+ *                       {@code Identity}; empty if the endpoint does not use the container's identity
  */
 public record EndpointModel(
         Class<?> type,
@@ -46,7 +48,8 @@ public record EndpointModel(
         List<Class<? extends Encoder>> encoders,
         Roles roles,
         int identityIndex,
-        boolean bearerCarrier) {
+        boolean bearerCarrier,
+        Set<String> containerRoles) {
 
     /** @return FastAPI's description of the route, e.g. {@code WS /rooms/{room} (com.acme.ChatEndpoint)} */
     public String description() {

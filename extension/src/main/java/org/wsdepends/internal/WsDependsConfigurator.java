@@ -1,7 +1,10 @@
 package org.wsdepends.internal;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
@@ -69,8 +72,13 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
         } else {
             super.modifyHandshake(config, request, response);
         }
+        EndpointModel model = runtime.get().model;
+        Principal principal = request.getUserPrincipal();
+        // the container's identity is known only here, on the upgrade request it authenticated
+        Set<String> roles = principal == null ? Set.of()
+                : model.containerRoles().stream().filter(request::isUserInRole).collect(Collectors.toSet());
         config.getUserProperties().put(HANDSHAKE, HandshakeData.of(request.getQueryString(), request.getHeaders(), null,
-                request.getUserPrincipal(), runtime.get().model.headerNames()));
+                principal, roles, model.headerNames()));
     }
 
     @Override
