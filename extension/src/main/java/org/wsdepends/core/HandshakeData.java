@@ -16,8 +16,8 @@ import org.wsdepends.security.Identity;
 /**
  * What one WebSocket handshake carried: the raw query string, the request headers, the path
  * variables, the principal and which of the endpoint's roles the container granted it. Query and
- * cookies are parsed on first use. Immutable after
- * construction apart from that parse cache; meant to be used by one thread at a time.
+ * cookies are parsed on first use. Immutable after construction apart from that parse cache; meant
+ * to be used by one thread at a time.
  */
 public final class HandshakeData {
 
@@ -65,7 +65,8 @@ public final class HandshakeData {
      * @return the handshake data
      */
     public static HandshakeData of(String rawQuery, Map<String, List<String>> headers,
-            Map<String, String> pathParameters, Principal principal, Set<String> principalRoles, Set<String> headerNames) {
+            Map<String, String> pathParameters, Principal principal, Set<String> principalRoles,
+            Set<String> headerNames) {
         Map<String, List<String>> headerCopy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
             headers.forEach((name, values) -> {

@@ -174,7 +174,7 @@ public class WsDependsExtension implements Extension {
         Map<Bean<?>, Dependency> nodes = new HashMap<>();
         Map<Method, Dependency> methods = new HashMap<>();
         validators = ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory();
-        // a WAR's container authenticates the upgrade request; the embedded runtime (settings of its own) has no security
+        // a WAR's container authenticates the upgrade request; the embedded runtime (with settings of its own) cannot
         EndpointAnalyzer analyzer = new EndpointAnalyzer(new DependsLookup(beanManager, nodes), new ConverterLookup(beanManager),
                 validators.getValidator(), containerSettings == null, problems);
         producers.forEach((member, record) -> {

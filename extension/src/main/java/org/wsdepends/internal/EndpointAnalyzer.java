@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -208,7 +209,7 @@ public final class EndpointAnalyzer {
      * those {@code @DeclareRoles} adds for code that reads {@code Identity.roles()}.
      */
     private static Set<String> declaredRoles(Class<?> type, Roles classRoles, List<HandlerMethod> onMessage) {
-        Set<String> roles = new java.util.TreeSet<>();
+        Set<String> roles = new TreeSet<>();
         if (classRoles != null) {
             roles.addAll(classRoles.allowed());
         }
