@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,29 +13,32 @@ import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthentica
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.Depends;
 import org.wsdepends.security.Identity;
-import org.wsdepends.tck.support.Events;
 
 /**
  * The application {@link ContainerSecurityTest} deploys: Jakarta Security authenticates the upgrade request (HTTP
  * Basic against an identity store of the WAR), and with no {@code Identity} producer the container's principal is
- * the identity. {@link #WEB_XML} guards {@code /staff/*}.
+ * the identity. {@link #WEB_XML} guards {@code /room} and {@code /whoami}. The WAR adds {@link RoomEndpoint}, which
+ * {@link SecurityTest} deploys with an identity producer.
  */
 public final class ContainerSecurityApp {
 
-    /** Only authenticated callers reach the upgrade of {@code /staff/*}; the roles are the endpoints' to check. */
+    /**
+     * Only authenticated callers reach the upgrades of {@link RoomEndpoint} and {@link WhoAmI}; the roles are the
+     * endpoints' to check.
+     */
     public static final String WEB_XML = """
             <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
               <security-constraint>
                 <web-resource-collection>
-                  <web-resource-name>staff</web-resource-name>
-                  <url-pattern>/staff/*</url-pattern>
+                  <web-resource-name>members</web-resource-name>
+                  <url-pattern>/room</url-pattern>
+                  <url-pattern>/whoami</url-pattern>
                 </web-resource-collection>
                 <auth-constraint>
                   <role-name>**</role-name>
@@ -70,22 +74,18 @@ public final class ContainerSecurityApp {
         }
     }
 
-    /** Users may talk; only admins may kick, checked for every message. */
-    @ServerEndpoint("/staff/room")
-    @RolesAllowed("user")
-    public static class StaffRoom {
+    /**
+     * Who the container says is connecting: the principal's name, and of the declared roles those it granted. It
+     * names no role in a security annotation, so {@code @DeclareRoles} says which to ask the container about.
+     */
+    @ServerEndpoint("/whoami")
+    @DeclareRoles({"user", "admin"})
+    public static class WhoAmI {
         @Inject @Depends Identity identity;
 
         @OnOpen
         public void open(Session session) throws IOException {
-            session.getBasicRemote().sendText("welcome " + identity.name() + " " + new TreeSet<>(identity.roles()));
-        }
-
-        @OnMessage
-        @RolesAllowed("admin")
-        public String kick(String who) {
-            Events.add("kicked " + who);
-            return "kicked " + who;
+            session.getBasicRemote().sendText(identity.name() + " " + new TreeSet<>(identity.roles()));
         }
     }
 
