@@ -13,6 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthentica
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
@@ -86,6 +87,12 @@ public final class ContainerSecurityApp {
         @OnOpen
         public void open(Session session) throws IOException {
             session.getBasicRemote().sendText(identity.name() + " " + new TreeSet<>(identity.roles()));
+        }
+
+        /** The identity as a message's dependency too: resolved from the handshake the connection kept. */
+        @OnMessage
+        public String echo(String text, @Depends Identity sender) {
+            return sender.name() + ": " + text;
         }
     }
 

@@ -88,6 +88,8 @@ public class ContainerSecurityTest {
                     case "bob" -> "bob [user]";
                     default -> "carol []";
                 });
+                client.sendText("hi");
+                assertThat(client.nextText()).isEqualTo(user + ": hi");
             }
         }
     }
