@@ -86,6 +86,23 @@ try {
     await alice.locator('#people li', { hasText: 'alice' }).waitFor();
   });
 
+  await check('the token travels as the subprotocol: never in the URL, and the server selects "bearer"', async () => {
+    const urls = [];
+    const page = await browser.newPage({ viewport: DESKTOP });
+    pages.carrier = page;
+    page.on('websocket', socket => urls.push(socket.url()));
+    await page.goto(base);
+    await page.fill('#name', 'watcher');
+    await page.click('#connect');
+    await page.waitForSelector('#status[data-state="ok"]');
+    await page.waitForFunction(() => moderation.readyState === WebSocket.OPEN);
+    const selected = await page.evaluate(() => [socket.protocol, moderation.protocol]);
+    if (urls.length !== 2 || urls.some(url => url.includes('letmein')) || selected.join() !== 'bearer,bearer') {
+      throw new Error(`sockets ${urls.join(' ')} selected ${selected.join()}`);
+    }
+    await page.click('#leave');
+  });
+
   await check('the page has a favicon', async () => {
     const href = await pages.alice.getAttribute('link[rel="icon"]', 'href');
     const icon = await pages.alice.request.get(new URL(href, base).toString());
@@ -112,6 +129,25 @@ try {
     await expectNoSidewaysScroll(pages.bob);
     await expectNoSidewaysScroll(pages.alice);
     await pages.bob.screenshot({ path: joinPath(out, 'chat-phone.png'), fullPage: true });
+  });
+
+  await check('bob\'s /kick is forbidden: he reads a sentence and stays connected', async () => {
+    await say(pages.bob, '/kick alice');
+    await expectReadableStatus(pages.bob, 'Only admins may kick.');
+    await say(pages.bob, 'still here');
+    await logLine(pages.alice, 'bob: still here').waitFor();
+  });
+
+  await check('an admin kicks dan: dan reads why, alice sees him kicked and leave', async () => {
+    const dan = await join('dan', { name: 'dan', token: 'letmein' });
+    await dan.waitForSelector('#status:has-text("Connected to room lobby as dan")');
+    const root = await join('root', { name: 'root', token: 'letmein-admin' });
+    await root.waitForSelector('#status:has-text("Connected to room lobby as root")');
+    await say(root, '/kick dan');
+    await expectReadableStatus(dan, 'Disconnected: Kicked by an admin.');
+    await logLine(pages.alice, 'dan was kicked by an admin').waitFor();
+    await logLine(pages.alice, 'dan left').waitFor();
+    await root.click('#leave');
   });
 
   await check('a flood of messages: one refused message gets a sentence and the connection stays', async () => {
@@ -146,7 +182,7 @@ try {
   await check('a page without a token reads why it could not join, in one place', async () => {
     const anonymous = await join('anonymous', { name: 'carol', token: '', viewport: PHONE });
     await anonymous.waitForSelector('#status[data-code="1008"]');
-    await expectReadableStatus(anonymous, 'Could not join. The token is required.');
+    await expectReadableStatus(anonymous, 'Could not join: Not authenticated.');
     await anonymous.screenshot({ path: joinPath(out, 'chat-phone-refused.png'), fullPage: true });
   });
 

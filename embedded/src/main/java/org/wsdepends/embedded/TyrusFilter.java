@@ -250,7 +250,7 @@ final class TyrusFilter extends BaseFilter {
     private NextAction handshake(FilterChainContext ctx, HttpContent content, HttpRequestPacket request) {
         UpgradeGate.Verdict verdict = gate == null ? null : gate.check(
                 request.getRequestURI().substring(contextPrefix.length() - 1), request.getQueryString(),
-                name -> values(request, name), null);
+                name -> values(request, name), null, role -> false);
         if (verdict instanceof UpgradeGate.Refused refused) {
             Refusal refusal = refused.refusal();
             respond(ctx, content, request, refusal.status(), "application/json", refusal.body(), refusal.headers());

@@ -40,14 +40,14 @@ public final class Dependant {
     }
 
     /**
-     * FastAPI's order: sub-dependencies and credentials (FastAPI's security schemes are dependencies)
-     * first, in declaration order, then the dependant's own handshake values by source (path, query,
+     * FastAPI's order: sub-dependencies, credentials and the identity (FastAPI's security schemes are
+     * dependencies) first, in declaration order, then the dependant's own handshake values by source (path, query,
      * header, cookie). Setup order and error order follow it.
      */
     private static int[] resolutionOrder(List<Input> inputs) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i) instanceof Input.Dep || inputs.get(i) instanceof Input.Secret) {
+            if (!(inputs.get(i) instanceof Input.Param)) {
                 order.add(i);
             }
         }

@@ -85,11 +85,11 @@ public final class DependencyGraph {
     }
 
     /**
-     * Every handshake value and credential the roots read, directly or through their dependencies
-     * (each dependency visited once), in the order found.
+     * Every handshake value, credential and container identity the roots read, directly or through
+     * their dependencies (each dependency visited once), in the order found.
      *
      * @param roots the dependants to start from
-     * @return the {@link Input.Param} and {@link Input.Secret} inputs
+     * @return the {@link Input.Param}, {@link Input.Secret} and {@link Input.ContainerIdentity} inputs
      */
     public static List<Input> handshakeInputs(List<Dependant> roots) {
         List<Input> found = new ArrayList<>();
@@ -98,9 +98,9 @@ public final class DependencyGraph {
         Set<Dependency> visited = new HashSet<>();
         while (!pending.isEmpty()) {
             Input input = pending.pop();
-            if (input instanceof Input.Param || input instanceof Input.Secret) {
+            if (!(input instanceof Input.Dep dep)) {
                 found.add(input);
-            } else if (input instanceof Input.Dep dep && visited.add(dep.dependency())) {
+            } else if (visited.add(dep.dependency())) {
                 pending.addAll(dep.dependency().inputs().inputs());
             }
         }
@@ -119,13 +119,22 @@ public final class DependencyGraph {
         for (Input input : handshakeInputs(roots)) {
             if (input instanceof Input.Secret secret) {
                 names.addAll(secret.credential().headers());
-            } else if (((Input.Param) input).param().source() == Source.HEADER) {
-                names.add(((Input.Param) input).param().name());
-            } else if (((Input.Param) input).param().source() == Source.COOKIE) {
+            } else if (input instanceof Input.Param param && param.param().source() == Source.HEADER) {
+                names.add(param.param().name());
+            } else if (input instanceof Input.Param param && param.param().source() == Source.COOKIE) {
                 names.add("Cookie");
             }
         }
         return java.util.Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * @param roots the dependants to start from
+     * @return whether any of them reads the container's identity, so the handshake asks the container
+     *         for the principal's roles
+     */
+    public static boolean readsContainerIdentity(List<Dependant> roots) {
+        return handshakeInputs(roots).stream().anyMatch(Input.ContainerIdentity.class::isInstance);
     }
 
     /**

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.wsdepends.security.Identity;
+
 /**
  * What one WebSocket handshake carried: the raw query string, the request headers, the path
- * variables and the principal. Query and cookies are parsed on first use. Immutable after
- * construction apart from that parse cache; meant to be used by one thread at a time.
+ * variables, the principal and which of the endpoint's roles the container granted it. Query and
+ * cookies are parsed on first use. Immutable after construction apart from that parse cache; meant
+ * to be used by one thread at a time.
  */
 public final class HandshakeData {
 
@@ -22,15 +25,17 @@ public final class HandshakeData {
     private final Map<String, List<String>> headers;
     private final Map<String, String> pathParameters;
     private final Principal principal;
+    private final Set<String> principalRoles;
     private Map<String, List<String>> query;
     private Map<String, List<String>> cookies;
 
     private HandshakeData(String rawQuery, Map<String, List<String>> headers, Map<String, String> pathParameters,
-            Principal principal) {
+            Principal principal, Set<String> principalRoles) {
         this.rawQuery = rawQuery == null ? "" : rawQuery;
         this.headers = headers;
         this.pathParameters = pathParameters;
         this.principal = principal;
+        this.principalRoles = principalRoles;
     }
 
     /**
@@ -44,7 +49,7 @@ public final class HandshakeData {
      */
     public static HandshakeData of(String rawQuery, Map<String, List<String>> headers,
             Map<String, String> pathParameters, Principal principal) {
-        return of(rawQuery, headers, pathParameters, principal, null);
+        return of(rawQuery, headers, pathParameters, principal, Set.of(), null);
     }
 
     /**
@@ -54,11 +59,14 @@ public final class HandshakeData {
      * @param headers        the request headers, any case; {@code null} for none
      * @param pathParameters the values of the path template variables; {@code null} for none
      * @param principal      the authenticated user, {@code null} if none
+     * @param principalRoles the roles the container said the principal is in ({@code isUserInRole}); only
+     *                       those the endpoint declares are asked, since the container cannot list them
      * @param headerNames    the headers to copy, a set ignoring case; {@code null} for all
      * @return the handshake data
      */
     public static HandshakeData of(String rawQuery, Map<String, List<String>> headers,
-            Map<String, String> pathParameters, Principal principal, Set<String> headerNames) {
+            Map<String, String> pathParameters, Principal principal, Set<String> principalRoles,
+            Set<String> headerNames) {
         Map<String, List<String>> headerCopy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
             headers.forEach((name, values) -> {
@@ -68,7 +76,7 @@ public final class HandshakeData {
             });
         }
         return new HandshakeData(rawQuery, Collections.unmodifiableMap(headerCopy),
-                pathParameters == null ? Map.of() : Map.copyOf(pathParameters), principal);
+                pathParameters == null ? Map.of() : Map.copyOf(pathParameters), principal, Set.copyOf(principalRoles));
     }
 
     /**
@@ -79,7 +87,8 @@ public final class HandshakeData {
      * @return a copy with those path variables
      */
     public HandshakeData withPathParameters(Map<String, String> values) {
-        return new HandshakeData(rawQuery, headers, values == null ? Map.of() : Map.copyOf(values), principal);
+        return new HandshakeData(rawQuery, headers, values == null ? Map.of() : Map.copyOf(values), principal,
+                principalRoles);
     }
 
     /**
@@ -145,6 +154,17 @@ public final class HandshakeData {
      */
     public Principal principal() {
         return principal;
+    }
+
+    /**
+     * The container's authenticated caller as an {@link Identity} (design §5: the source when the
+     * deployment has no identity producer): the principal's name, and of the endpoint's roles those
+     * the container granted. It carries no expiry.
+     *
+     * @return the identity, {@code null} if the container authenticated no one
+     */
+    public Identity containerIdentity() {
+        return principal == null ? null : Identity.of(principal.getName(), principalRoles);
     }
 
     /**

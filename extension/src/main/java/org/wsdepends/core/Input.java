@@ -43,4 +43,15 @@ public sealed interface Input {
      */
     record Secret(Credential credential, String site) implements Input {
     }
+
+    /**
+     * The identity the container authenticated for the handshake (design §5: the source of an
+     * {@code Identity} when the deployment has no producer of one).
+     *
+     * @param required whether no authenticated caller is {@code Not authenticated} (an injection point);
+     *                 otherwise it resolves to {@code null} and the roles decide (a security annotation)
+     * @param site     where it is declared
+     */
+    record ContainerIdentity(boolean required, String site) implements Input {
+    }
 }

@@ -116,7 +116,8 @@ public final class Messages {
 
     public static String rolesWithoutIdentity(String site) {
         return message("WSD-0208", site, "@RolesAllowed, @PermitAll or @DenyAll needs the connection's Identity, and no"
-                + " @Produces @Depends Identity producer exists (the container's own principal is not used yet)",
+                + " @Produces @Depends Identity producer exists (the embedded runtime has no container security to take it"
+                + " from)",
                 "add a producer `@Produces @Depends Identity identity(@BearerToken String token)` that checks the credentials");
     }
 

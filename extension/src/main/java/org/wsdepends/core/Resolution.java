@@ -7,6 +7,8 @@ import java.util.List;
 import org.wsdepends.RequestValidationException;
 import org.wsdepends.Scope;
 import org.wsdepends.ValidationError;
+import org.wsdepends.security.Identity;
+import org.wsdepends.security.NotAuthenticatedException;
 
 /**
  * Resolves a dependant's inputs for one connection or message, as FastAPI's
@@ -40,7 +42,8 @@ public final class Resolution {
      * @param endpoint   the endpoint, for the exception message, e.g. {@code WS /rooms/{room}}
      * @return the values in the dependant's declaration order
      * @throws RequestValidationException with every problem found, if there was any
-     * @throws org.wsdepends.security.NotAuthenticatedException at the first missing or malformed credential
+     * @throws NotAuthenticatedException at the first missing or malformed credential, or a required
+     *                                   container identity the container did not authenticate
      * @throws Exception                  whatever a producer threw; resolution stops there
      */
     public static Object[] resolve(Dependant dependant, Scope place, HandshakeData handshake,
@@ -66,11 +69,21 @@ public final class Resolution {
             } else if (input instanceof Input.Secret secret) {
                 // not authenticated wins over the validation errors of other values (design §5)
                 values[index] = secret.credential().resolve(handshake);
+            } else if (input instanceof Input.ContainerIdentity caller) {
+                values[index] = containerIdentity(caller);
             } else {
                 values[index] = resolveDependency((Input.Dep) input, place);
             }
         }
         return values;
+    }
+
+    private Identity containerIdentity(Input.ContainerIdentity input) {
+        Identity identity = handshake.containerIdentity();
+        if (identity == null && input.required()) {
+            throw new NotAuthenticatedException();
+        }
+        return identity;
     }
 
     private Object resolveDependency(Input.Dep input, Scope place) throws Exception {

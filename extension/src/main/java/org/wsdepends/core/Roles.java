@@ -52,6 +52,11 @@ public final class Roles {
         return null;
     }
 
+    /** @return the roles {@code @RolesAllowed} names, empty for {@code @PermitAll} and {@code @DenyAll} */
+    public Set<String> allowed() {
+        return allowed;
+    }
+
     /**
      * @param identity the connection's identity, {@code null} if there is none
      * @throws NotAuthenticatedException without an identity (unless all are permitted)

@@ -52,4 +52,9 @@ final class DependsLookup implements EndpointAnalyzer.DependencyLookup {
         }
         return node;
     }
+
+    @Override
+    public boolean declares(Type type) {
+        return !beanManager.getBeans(type, Depends.Literal.INSTANCE).isEmpty();
+    }
 }

@@ -174,8 +174,9 @@ public class WsDependsExtension implements Extension {
         Map<Bean<?>, Dependency> nodes = new HashMap<>();
         Map<Method, Dependency> methods = new HashMap<>();
         validators = ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory();
+        // a WAR's container authenticates the upgrade request; the embedded runtime (with settings of its own) cannot
         EndpointAnalyzer analyzer = new EndpointAnalyzer(new DependsLookup(beanManager, nodes), new ConverterLookup(beanManager),
-                validators.getValidator(), problems);
+                validators.getValidator(), containerSettings == null, problems);
         producers.forEach((member, record) -> {
             if (record.bean != null) {
                 ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member);

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.websocket.CloseReason;
@@ -84,6 +86,12 @@ public final class EndpointAnalyzer {
          * @return the dependency, or {@code null} after adding a problem to {@code problems}
          */
         Dependency find(Type type, String site, List<String> problems);
+
+        /**
+         * @param type the dependency type
+         * @return whether the deployment declares a producer of it, usable or not (then {@link #find} reports why not)
+         */
+        boolean declares(Type type);
     }
 
     /**
@@ -99,19 +107,23 @@ public final class EndpointAnalyzer {
     private final DependencyLookup dependencies;
     private final Function<Class<?>, Converter> converters;
     private final Validator validator;
+    private final boolean containerSecurity;
     private final List<String> problems;
 
     /**
-     * @param dependencies how {@code @Depends} types are found
-     * @param converters   the conversion for an element class, {@code null} if there is none
-     * @param validator    checks the constraints of handshake values
-     * @param problems     where every problem found is added
+     * @param dependencies      how {@code @Depends} types are found
+     * @param converters        the conversion for an element class, {@code null} if there is none
+     * @param validator         checks the constraints of handshake values
+     * @param containerSecurity whether the container authenticates handshakes (a server, not the embedded
+     *                          runtime), so its principal is the {@code Identity} when no producer exists
+     * @param problems          where every problem found is added
      */
     public EndpointAnalyzer(DependencyLookup dependencies, Function<Class<?>, Converter> converters, Validator validator,
-            List<String> problems) {
+            boolean containerSecurity, List<String> problems) {
         this.dependencies = dependencies;
         this.converters = converters;
         this.validator = validator;
+        this.containerSecurity = containerSecurity;
         this.problems = problems;
     }
 
@@ -136,12 +148,10 @@ public final class EndpointAnalyzer {
                 .anyMatch(method -> method.isAnnotationPresent(OnMessage.class) && Roles.of(method) != null);
         int identityIndex = -1;
         if (needsIdentity) {
-            List<String> lookup = new ArrayList<>();
-            Dependency identity = dependencies.find(Identity.class, Sites.type(type), lookup);
-            if (identity == null) {
+            if (!dependencies.declares(Identity.class) && !containerSecurity) {
                 problems.add(Messages.rolesWithoutIdentity(Sites.type(type)));
             } else {
-                identityIndex = connection.add(new Input.Dep(identity, true, Scope.CONNECTION, Sites.type(type)), null, 0);
+                identityIndex = connection.add(identity(Sites.type(type), false, true, Scope.CONNECTION), null, 0);
             }
         }
         for (InjectionSites.Site site : InjectionSites.of(type)) {
@@ -189,7 +199,30 @@ public final class EndpointAnalyzer {
         checkPathVariables(type, annotation.value(), roots);
         return new EndpointModel(type, annotation.value(), connectionInputs, connection.plan.build(), onOpen, onClose, onError,
                 List.copyOf(onMessage), !DependencyGraph.handshakeInputs(perCall).isEmpty(), DependencyGraph.headerNames(roots),
-                List.of(annotation.encoders()), classRoles, identityIndex, DependencyGraph.readsBearerToken(roots));
+                List.of(annotation.encoders()), classRoles, identityIndex, DependencyGraph.readsBearerToken(roots),
+                DependencyGraph.readsContainerIdentity(roots) ? declaredRoles(type, classRoles, onMessage) : Set.of());
+    }
+
+    /**
+     * The roles to ask the container about at the handshake: it can say whether a principal is in a role, not
+     * list its roles (Jakarta EE's {@code isUserInRole}). Those the endpoint's security annotations name, and
+     * those {@code @DeclareRoles} adds for code that reads {@code Identity.roles()}.
+     */
+    private static Set<String> declaredRoles(Class<?> type, Roles classRoles, List<HandlerMethod> onMessage) {
+        Set<String> roles = new TreeSet<>();
+        if (classRoles != null) {
+            roles.addAll(classRoles.allowed());
+        }
+        for (HandlerMethod handler : onMessage) {
+            if (handler.roles != null) {
+                roles.addAll(handler.roles.allowed());
+            }
+        }
+        DeclareRoles declared = type.getAnnotation(DeclareRoles.class);
+        if (declared != null) {
+            roles.addAll(List.of(declared.value()));
+        }
+        return Set.copyOf(roles);
     }
 
     /**
@@ -331,7 +364,9 @@ public final class EndpointAnalyzer {
             }
         }
         for (Annotation annotation : site.annotations()) {
-            if (annotation instanceof Depends declared) {
+            if (annotation instanceof Depends declared && site.type() == Identity.class) {
+                return identity(site.site(), true, declared.cached(), declared.scope());
+            } else if (annotation instanceof Depends declared) {
                 Dependency dependency = dependencies.find(site.type(), site.site(), problems);
                 return dependency == null ? null : new Input.Dep(dependency, declared.cached(), declared.scope(), site.site());
             }
@@ -359,6 +394,21 @@ public final class EndpointAnalyzer {
             problems.add(invalid.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The connection's {@code Identity}: from the deployment's producer, or else from the container that
+     * authenticated the handshake (design §5). Without either, the lookup reports the missing producer.
+     *
+     * @param required whether the container's unauthenticated caller is refused here (an injection point)
+     *                 rather than left to the roles (a security annotation)
+     */
+    private Input identity(String site, boolean required, boolean cached, Scope scope) {
+        if (containerSecurity && !dependencies.declares(Identity.class)) {
+            return new Input.ContainerIdentity(required, site);
+        }
+        Dependency dependency = dependencies.find(Identity.class, site, problems);
+        return dependency == null ? null : new Input.Dep(dependency, cached, scope, site);
     }
 
     /** @return the index of a connection input that is the deployment's Identity, whose expiry then counts; {@code -1} if none */

@@ -1,7 +1,10 @@
 package org.wsdepends.internal;
 
 import java.util.List;
+import java.security.Principal;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.websocket.Encoder;
 
@@ -31,6 +34,8 @@ import org.wsdepends.core.Roles;
  * @param identityIndex  the index of the connection's {@code Identity} among the connection values, {@code -1}
  *                       if neither a security annotation nor an injection point needs it
  * @param bearerCarrier  whether a bearer token is read, so the {@code bearer} subprotocol is selected when offered
+ * @param containerRoles the roles the handshake asks the container about when its principal is the
+ *                       {@code Identity}; empty if the endpoint does not use the container's identity
  */
 public record EndpointModel(
         Class<?> type,
@@ -46,7 +51,29 @@ public record EndpointModel(
         List<Class<? extends Encoder>> encoders,
         Roles roles,
         int identityIndex,
-        boolean bearerCarrier) {
+        boolean bearerCarrier,
+        Set<String> containerRoles) {
+
+    /**
+     * The container's answer about the roles this endpoint declares, asked on the upgrade request: the container can
+     * say whether its principal is in a role, not list the roles, and only while the upgrade request is handled.
+     *
+     * @param principal    the principal the container authenticated for the upgrade, {@code null} if none
+     * @param isUserInRole the container's {@code isUserInRole} of that request
+     * @return the roles granted, empty without a principal
+     */
+    public Set<String> grantedRoles(Principal principal, Predicate<String> isUserInRole) {
+        if (principal == null || containerRoles.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> granted = new HashSet<>();
+        for (String role : containerRoles) {
+            if (isUserInRole.test(role)) {
+                granted.add(role);
+            }
+        }
+        return granted;
+    }
 
     /** @return FastAPI's description of the route, e.g. {@code WS /rooms/{room} (com.acme.ChatEndpoint)} */
     public String description() {

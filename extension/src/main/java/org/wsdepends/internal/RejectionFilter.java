@@ -74,7 +74,7 @@ final class RejectionFilter implements Filter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         UpgradeGate.Verdict verdict = gate().check(path, request.getQueryString(),
-                name -> Collections.list(request.getHeaders(name)), request.getUserPrincipal());
+                name -> Collections.list(request.getHeaders(name)), request.getUserPrincipal(), request::isUserInRole);
         if (verdict == null) {
             chain.doFilter(request, response);
         } else if (verdict instanceof UpgradeGate.Refused refused) {

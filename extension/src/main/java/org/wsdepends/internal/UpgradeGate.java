@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -68,10 +69,12 @@ public final class UpgradeGate {
      * @param rawQuery  the query string, still percent-encoded; {@code null} for none
      * @param headers   the request's values of a header name (any case), empty if absent
      * @param principal the authenticated user of the request, {@code null} if none
+     * @param inRole    the request's {@code isUserInRole}
      * @return {@code null} if the request is for no endpoint that rejects before the upgrade (the container goes on
      *         as usual); otherwise the refusal to send, or the admission to upgrade with
      */
-    public Verdict check(String rawPath, String rawQuery, Function<String, List<String>> headers, Principal principal) {
+    public Verdict check(String rawPath, String rawQuery, Function<String, List<String>> headers, Principal principal,
+            Predicate<String> inRole) {
         int selected = PathTemplate.select(templates, rawPath);
         EndpointRuntime runtime = selected < 0 ? null : runtimes.get(selected);
         if (runtime == null || !runtime.rejectsBeforeUpgrade) {
@@ -89,7 +92,8 @@ public final class UpgradeGate {
                 read.put(name, values);
             }
         }
-        HandshakeData handshake = HandshakeData.of(rawQuery, read, pathParameters, principal);
+        HandshakeData handshake = HandshakeData.of(rawQuery, read, pathParameters, principal,
+                runtime.model.grantedRoles(principal, inRole), null);
         Verdict[] verdict = new Verdict[1];
         runtime.factory.inRequestContext(() -> verdict[0] = admit(runtime, handshake, configs.get(selected),
                 pathParameters));

@@ -1,5 +1,6 @@
 package org.wsdepends.internal;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -74,8 +75,11 @@ final class WsDependsConfigurator extends ServerEndpointConfig.Configurator {
         if (admitted != null) {
             config.getUserProperties().put(Admission.KEY, admitted);
         } else {
+            EndpointModel model = runtime.get().model;
+            Principal principal = request.getUserPrincipal();
+            // the container's identity is known only here, on the upgrade request it authenticated
             config.getUserProperties().put(HANDSHAKE, HandshakeData.of(request.getQueryString(), request.getHeaders(), null,
-                    request.getUserPrincipal(), runtime.get().model.headerNames()));
+                    principal, model.grantedRoles(principal, request::isUserInRole), model.headerNames()));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -206,5 +207,17 @@ class HandshakeDataTest {
 
         assertThat(HandshakeData.of(null, null, null, bob).principal().getName()).isEqualTo("bob");
         assertThat(HandshakeData.of(null, null, null, null).principal()).isNull();
+    }
+
+    @Test
+    void theContainersIdentityIsThePrincipalWithTheRolesTheContainerGranted() {
+        Principal carol = () -> "carol";
+
+        HandshakeData data = HandshakeData.of(null, null, null, carol, Set.of("user"), null).withPathParameters(Map.of());
+
+        assertThat(data.containerIdentity().name()).isEqualTo("carol");
+        assertThat(data.containerIdentity().roles()).containsExactly("user");
+        assertThat(data.containerIdentity().expiresAt()).isEmpty();
+        assertThat(HandshakeData.of(null, null, null, null).containerIdentity()).isNull();
     }
 }

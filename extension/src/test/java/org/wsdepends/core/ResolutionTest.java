@@ -15,12 +15,15 @@ import static org.wsdepends.core.Recorder.uncached;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.wsdepends.RequestValidationException;
 import org.wsdepends.Scope;
 import org.wsdepends.ValidationError;
 import org.wsdepends.core.Recorder.Instance;
+import org.wsdepends.security.Identity;
+import org.wsdepends.security.NotAuthenticatedException;
 
 class ResolutionTest {
 
@@ -478,5 +481,19 @@ class ResolutionTest {
         connection.close();
 
         assertThat(recorder.log).containsExactly("create x#1", "destroy x#1");
+    }
+
+    // --- the container's identity (design §5) ---
+
+    @Test
+    void theContainersIdentityIsRequiredAtAnInjectionPointAndLeftToTheRolesOtherwise() throws Exception {
+        HandshakeData anonymous = handshake("");
+        HandshakeData dave = HandshakeData.of("", null, null, () -> "dave", Set.of("admin"), null);
+        Dependant injected = new Dependant(List.of(new Input.ContainerIdentity(true, "field E.identity")));
+        Dependant forRoles = new Dependant(List.of(new Input.ContainerIdentity(false, "class E")));
+
+        assertThat(((Identity) connect(injected, dave)[0]).roles()).containsExactly("admin");
+        assertThatThrownBy(() -> connect(injected, anonymous)).isInstanceOf(NotAuthenticatedException.class);
+        assertThat(connect(forRoles, anonymous)[0]).isNull();
     }
 }

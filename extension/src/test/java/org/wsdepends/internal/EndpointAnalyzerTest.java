@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,9 @@ import org.wsdepends.Scope;
 import org.wsdepends.core.Conversions;
 import org.wsdepends.core.Dependency;
 import org.wsdepends.core.InjectionPlan;
+import org.wsdepends.core.Input;
 import org.wsdepends.core.ValueConstraints;
+import org.wsdepends.security.Identity;
 
 /**
  * Every deployment rule of an endpoint class, without a container: each message with its id, and the
@@ -42,16 +45,32 @@ class EndpointAnalyzerTest {
     }
 
     private final List<String> problems = new ArrayList<>();
-    private final Map<Type, Dependency> producers = Map.of(
+    private final Map<Type, Dependency> producers = new HashMap<>(Map.of(
             Db.class, new Dependency("com.acme.Deps#db", "db", arguments -> null),
-            Audit.class, new Dependency("com.acme.Deps#audit", "audit", arguments -> null));
-    private final EndpointAnalyzer analyzer = new EndpointAnalyzer((type, site, found) -> {
-        Dependency dependency = producers.get(type);
-        if (dependency == null) {
-            found.add("no producer at " + site);
+            Audit.class, new Dependency("com.acme.Deps#audit", "audit", arguments -> null)));
+    private final EndpointAnalyzer.DependencyLookup lookup = new EndpointAnalyzer.DependencyLookup() {
+        @Override
+        public Dependency find(Type type, String site, List<String> found) {
+            Dependency dependency = producers.get(type);
+            if (dependency == null) {
+                found.add("no producer at " + site);
+            }
+            return dependency;
         }
-        return dependency;
-    }, Conversions::builtIn, ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory().getValidator(), problems);
+
+        @Override
+        public boolean declares(Type type) {
+            return producers.containsKey(type);
+        }
+    };
+    private final EndpointAnalyzer analyzer = analyzer(false);
+
+    /** @param containerSecurity whether it analyses for a server (true) or the embedded runtime */
+    private EndpointAnalyzer analyzer(boolean containerSecurity) {
+        return new EndpointAnalyzer(lookup, Conversions::builtIn,
+                ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory().getValidator(),
+                containerSecurity, problems);
+    }
 
     @ServerEndpoint("/rooms/{room}")
     public static class Valid {
@@ -257,8 +276,54 @@ class EndpointAnalyzerTest {
 
         assertThat(problems).containsExactly("WSD-0208 class " + GuardedWithoutIdentity.class.getName() + ": @RolesAllowed,"
                 + " @PermitAll or @DenyAll needs the connection's Identity, and no @Produces @Depends Identity producer exists"
-                + " (the container's own principal is not used yet). Fix: add a producer `@Produces @Depends Identity"
-                + " identity(@BearerToken String token)` that checks the credentials");
+                + " (the embedded runtime has no container security to take it from). Fix: add a producer `@Produces @Depends"
+                + " Identity identity(@BearerToken String token)` that checks the credentials");
+    }
+
+    @ServerEndpoint("/staff")
+    @jakarta.annotation.security.RolesAllowed("user")
+    @jakarta.annotation.security.DeclareRoles("auditor")
+    public static class GuardedByTheContainer {
+        @Inject @Depends Identity identity;
+
+        @OnMessage
+        @jakarta.annotation.security.RolesAllowed("admin")
+        public void onMessage(String text, @Depends Identity sender) {
+        }
+    }
+
+    @Test
+    void onAServerWithoutAProducerTheContainersIdentityIsUsedAndAskedForTheDeclaredRoles() {
+        EndpointModel model = analyzer(true).analyze(GuardedByTheContainer.class);
+
+        assertThat(problems).isEmpty();
+        assertThat(model.connection().inputs().get(model.identityIndex())).isEqualTo(
+                new Input.ContainerIdentity(false, "class " + GuardedByTheContainer.class.getName()));
+        assertThat(model.connection().inputs()).contains(
+                new Input.ContainerIdentity(true, "field " + GuardedByTheContainer.class.getName() + ".identity"));
+        assertThat(model.onMessage().get(0).callDependencies.inputs()).singleElement()
+                .isInstanceOf(Input.ContainerIdentity.class);
+        assertThat(model.containerRoles()).containsExactlyInAnyOrder("user", "admin", "auditor");
+        assertThat(model.keepsHandshake()).isTrue();
+    }
+
+    @Test
+    void aProducerOfIdentityWinsOverTheContainer() {
+        producers.put(Identity.class, new Dependency("com.acme.Deps#identity", "identity", arguments -> null));
+
+        EndpointModel model = analyzer(true).analyze(GuardedByTheContainer.class);
+
+        assertThat(problems).isEmpty();
+        assertThat(model.connection().inputs()).noneMatch(Input.ContainerIdentity.class::isInstance);
+        assertThat(model.containerRoles()).isEmpty();
+    }
+
+    @Test
+    void theEmbeddedRuntimeReportsAnInjectedIdentityWithoutAProducer() {
+        analyzer.analyze(GuardedByTheContainer.class);
+
+        assertThat(problems).contains("no producer at field " + GuardedByTheContainer.class.getName() + ".identity")
+                .anyMatch(problem -> problem.startsWith("WSD-0208"));
     }
 
     static final class Producers {

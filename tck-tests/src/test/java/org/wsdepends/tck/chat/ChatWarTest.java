@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,7 +22,7 @@ import org.wsdepends.tck.support.Wars;
  * The flagship chat's WAR ({@code examples/chat/target/chat.war}) deployed with the content its module built
  * (ShrinkWrap only zips it again), as a user deploys it: the page at the context root, then presence, messages, the
  * rate limit and every refusal, seen by JDK WebSocket clients. Each test uses a room of its own, as the rooms outlive
- * connections.
+ * connections. The token travels as the page sends it: the subprotocols {@code bearer, <token>}.
  */
 public class ChatWarTest extends DeployedWarTest {
 
@@ -37,6 +38,24 @@ public class ChatWarTest extends DeployedWarTest {
         return Wars.chat();
     }
 
+    /** Joins as the page does: the token as the second subprotocol, after "bearer". */
+    private WsTestClient join(String path, String token) {
+        WsTestClient client = WsTestClient.connect(uri(path), Map.of(), List.of("bearer", token));
+        assertThat(client.subprotocol()).as("the server selects bearer, never the token").isEqualTo("bearer");
+        return client;
+    }
+
+    private WsTestClient join(String path) {
+        return join(path, "letmein");
+    }
+
+    /** Reads a member's own history, joined and presence events. */
+    private static void skipJoinEvents(WsTestClient client) {
+        for (int i = 0; i < 3; i++) {
+            client.nextText();
+        }
+    }
+
     @Test
     void thePageIsServedAtTheContextRoot() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,16 +63,16 @@ public class ChatWarTest extends DeployedWarTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("<title>wsdepends chat</title>", "new WebSocket(url)");
+        assertThat(page.body()).contains("<title>wsdepends chat</title>", "['bearer', token]");
     }
 
     @Test
     void membersSeeEachOtherJoinTalkAndLeave() {
-        try (WsTestClient alice = WsTestClient.connect(uri("/chat/talk?name=alice&token=letmein"))) {
+        try (WsTestClient alice = join("/chat/talk?name=alice")) {
             assertThat(alice.nextText()).isEqualTo("{\"type\":\"history\",\"messages\":[]}");
             assertThat(alice.nextText()).isEqualTo("{\"type\":\"joined\",\"user\":\"alice\"}");
             assertThat(alice.nextText()).isEqualTo("{\"type\":\"presence\",\"users\":[\"alice\"]}");
-            try (WsTestClient bob = WsTestClient.connect(uri("/chat/talk?name=bob&token=letmein"))) {
+            try (WsTestClient bob = join("/chat/talk?name=bob")) {
                 assertThat(bob.nextText()).isEqualTo("{\"type\":\"history\",\"messages\":[]}");
                 assertThat(alice.nextText()).isEqualTo("{\"type\":\"joined\",\"user\":\"bob\"}");
                 assertThat(alice.nextText()).isEqualTo("{\"type\":\"presence\",\"users\":[\"alice\",\"bob\"]}");
@@ -71,7 +90,7 @@ public class ChatWarTest extends DeployedWarTest {
 
     @Test
     void historyIsLimitedToWhatTheClientAsked() {
-        try (WsTestClient writer = WsTestClient.connect(uri("/chat/history?name=w&token=letmein"))) {
+        try (WsTestClient writer = join("/chat/history?name=w")) {
             assertThat(writer.nextText()).isEqualTo("{\"type\":\"history\",\"messages\":[]}");
             writer.nextText();
             writer.nextText();
@@ -81,7 +100,7 @@ public class ChatWarTest extends DeployedWarTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(writer.nextText()).contains("\"text\":\"m" + i + "\"");
             }
-            try (WsTestClient reader = WsTestClient.connect(uri("/chat/history?name=r&token=letmein&history=2"))) {
+            try (WsTestClient reader = join("/chat/history?name=r&history=2")) {
                 assertThat(reader.nextText()).startsWith("{\"type\":\"history\",\"messages\":[")
                         .contains("\"text\":\"m1\"", "\"text\":\"m2\"").doesNotContain("\"text\":\"m0\"");
             }
@@ -89,15 +108,24 @@ public class ChatWarTest extends DeployedWarTest {
     }
 
     @Test
-    void aMissingTokenIsAValidationError() {
-        try (WsTestClient client = WsTestClient.connect(uri("/chat/lobby?name=carol"))) {
-            assertMissingQueryParameter(client, "token");
+    void aMissingTokenIsNotAuthenticatedBeforeOtherErrors() {
+        try (WsTestClient client = WsTestClient.connect(uri("/chat/lobby?name=%3Cscript%3E"))) {
+            assertThat(client.nextText()).isEqualTo("{\"detail\":\"Not authenticated\"}");
+            assertThat(client.nextClose()).isEqualTo(new WsTestClient.Closed(1008, "Not authenticated"));
+        }
+    }
+
+    @Test
+    void theTokenInTheAuthorizationHeaderWorksToo() {
+        try (WsTestClient client = WsTestClient.connect(uri("/chat/header?name=ann"), Map.of("Authorization", "Bearer letmein"),
+                List.of())) {
+            assertThat(client.nextText()).isEqualTo("{\"type\":\"history\",\"messages\":[]}");
         }
     }
 
     @Test
     void aWrongTokenIsRefusedByTheDependency() {
-        try (WsTestClient client = WsTestClient.connect(uri("/chat/lobby?name=mallory&token=guess"))) {
+        try (WsTestClient client = WsTestClient.connect(uri("/chat/lobby?name=mallory"), Map.of(), List.of("bearer", "guess"))) {
             WsTestClient.Closed closed = client.nextClose();
             assertThat(closed.code()).isEqualTo(1008);
             assertThat(closed.reason()).isEqualTo("Invalid token");
@@ -106,7 +134,7 @@ public class ChatWarTest extends DeployedWarTest {
 
     @Test
     void historyOutOfRangeAndBadNamesAreReportedTogether() {
-        try (WsTestClient client = WsTestClient.connect(uri("/chat/lobby?name=%3Cscript%3E&token=letmein&history=500"))) {
+        try (WsTestClient client = join("/chat/lobby?name=%3Cscript%3E&history=500")) {
             assertThat(client.nextText()).isEqualTo("{\"detail\":["
                     + "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"query\",\"name\"],\"msg\":\"String should match pattern '[\\\\p{L}\\\\p{N} _-]+'\",\"input\":\"<script>\",\"ctx\":{\"pattern\":\"[\\\\p{L}\\\\p{N} _-]+\"}},"
                     + "{\"type\":\"less_than_equal\",\"loc\":[\"query\",\"history\"],\"msg\":\"Input should be less than or equal to 100\",\"input\":\"500\",\"ctx\":{\"le\":100}}]}");
@@ -115,8 +143,38 @@ public class ChatWarTest extends DeployedWarTest {
     }
 
     @Test
+    void aMembersKickIsForbiddenAndTheirModerationConnectionStaysOpen() {
+        try (WsTestClient bob = join("/chat/kick1?name=bob"); WsTestClient eve = join("/chat/kick1/moderation?name=eve")) {
+            eve.sendText("bob");
+            assertThat(eve.nextText()).isEqualTo("{\"detail\":\"Forbidden\"}");
+            eve.sendText("bob");
+            assertThat(eve.nextText()).as("the connection stays open").isEqualTo("{\"detail\":\"Forbidden\"}");
+            skipJoinEvents(bob);
+            assertThat(bob.silentFor(Duration.ofMillis(300))).as("bob is still in the room").isTrue();
+        }
+    }
+
+    @Test
+    void anAdminKicksAMemberWhoseLeaveIsAnnounced() {
+        try (WsTestClient alice = join("/chat/kick2?name=alice");
+                WsTestClient bob = join("/chat/kick2?name=bob");
+                WsTestClient root = join("/chat/kick2/moderation?name=root", "letmein-admin")) {
+            skipJoinEvents(alice);
+            alice.nextText();
+            alice.nextText();
+            root.sendText("nobody");
+            assertThat(root.nextText()).isEqualTo("{\"type\":\"error\",\"message\":\"No one named nobody is in the room.\"}");
+            root.sendText(" bob ");
+            assertThat(alice.nextText()).isEqualTo("{\"type\":\"kicked\",\"user\":\"bob\"}");
+            assertThat(bob.awaitClose()).isEqualTo(new WsTestClient.Closed(1008, "Kicked by an admin"));
+            assertThat(alice.nextText()).isEqualTo("{\"type\":\"left\",\"user\":\"bob\"}");
+            assertThat(alice.nextText()).isEqualTo("{\"type\":\"presence\",\"users\":[\"alice\"]}");
+        }
+    }
+
+    @Test
     void aBlankMessageGetsAnErrorFrameAndTheConnectionStaysOpen() {
-        try (WsTestClient client = WsTestClient.connect(uri("/chat/quiet?name=dave&token=letmein"))) {
+        try (WsTestClient client = join("/chat/quiet?name=dave")) {
             client.nextText();
             client.nextText();
             client.nextText();
@@ -130,7 +188,7 @@ public class ChatWarTest extends DeployedWarTest {
 
     @Test
     void aMessageOverTheRateLimitIsRefusedWithAnErrorFrameAndTheConnectionStays() {
-        try (WsTestClient client = WsTestClient.connect(uri("/chat/flood?name=eve&token=letmein"))) {
+        try (WsTestClient client = join("/chat/flood?name=eve")) {
             client.nextText();
             client.nextText();
             client.nextText();
@@ -150,7 +208,7 @@ public class ChatWarTest extends DeployedWarTest {
 
     @Test
     void sustainedFloodingClosesTheConnection() {
-        try (WsTestClient client = WsTestClient.connect(uri("/chat/flood2?name=eve&token=letmein"))) {
+        try (WsTestClient client = join("/chat/flood2?name=eve")) {
             for (int i = 0; i < MAX_MESSAGES + MAX_REFUSED; i++) {
                 client.sendText("{\"text\":\"spam " + i + "\"}");
             }

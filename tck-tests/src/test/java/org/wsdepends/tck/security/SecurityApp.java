@@ -113,25 +113,6 @@ public final class SecurityApp {
         }
     }
 
-    /** Users may talk; only admins may kick, checked for every message. */
-    @ServerEndpoint("/room")
-    @RolesAllowed({"user", "admin"})
-    public static class RoomEndpoint {
-        @Inject @Depends Identity identity;
-
-        @OnOpen
-        public void open(Session session) throws IOException {
-            session.getBasicRemote().sendText("welcome " + identity.name());
-        }
-
-        @OnMessage
-        @RolesAllowed("admin")
-        public String kick(String who) {
-            Events.add("kicked " + who);
-            return "kicked " + who;
-        }
-    }
-
     @ServerEndpoint("/admins")
     @RolesAllowed("admin")
     public static class AdminsEndpoint {

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.Recorder;
 import org.wsdepends.tck.support.ServerLog;
 import org.wsdepends.tck.support.Wars;
 
@@ -26,7 +28,7 @@ public class SecurityTest extends DeployedWarTest {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Wars.war("security", SecurityApp.class);
+        return Wars.war("security", SecurityApp.class, RoomEndpoint.class);
     }
 
     private WsTestClient connect(String path, Map<String, String> headers, String... subprotocols) {
@@ -117,7 +119,18 @@ public class SecurityTest extends DeployedWarTest {
         try (WsTestClient client = connect("/room", bearer("unknown"))) {
             assertNotAuthenticated(client);
         }
-        try (WsTestClient client = connect("/room", bearer("bob-token"))) {
+        assertOnlyAdminsKick(user -> connect("/room", bearer(user.equals("bob") ? "bob-token" : SecurityApp.MARKER)), EVENTS);
+    }
+
+    /**
+     * {@link RoomEndpoint}'s roles, whatever the identity's source: bob, a user, is welcome but each of his
+     * kicks is forbidden and his connection stays open; alice, an admin, kicks.
+     *
+     * @param connectAs opens a connection to the room as "bob" or "alice"
+     * @param events    what the deployment recorded
+     */
+    static void assertOnlyAdminsKick(Function<String, WsTestClient> connectAs, Recorder events) {
+        try (WsTestClient client = connectAs.apply("bob")) {
             assertThat(client.nextText()).isEqualTo("welcome bob");
             client.sendText("carol");
             assertThat(client.nextText()).isEqualTo("{\"detail\":\"Forbidden\"}");
@@ -125,12 +138,12 @@ public class SecurityTest extends DeployedWarTest {
             assertThat(client.nextText()).as("the connection stays open").isEqualTo("{\"detail\":\"Forbidden\"}");
             assertThat(client.close(1000, "bye").code()).isEqualTo(1000);
         }
-        try (WsTestClient client = connect("/room", bearer(SecurityApp.MARKER))) {
+        try (WsTestClient client = connectAs.apply("alice")) {
             assertThat(client.nextText()).isEqualTo("welcome alice");
             client.sendText("carol");
             assertThat(client.nextText()).isEqualTo("kicked carol");
         }
-        assertThat(EVENTS.events()).containsExactly("kicked carol");
+        assertThat(events.events()).containsExactly("kicked carol");
     }
 
     @Test

@@ -14,28 +14,43 @@ import org.wsdepends.Path;
 import org.wsdepends.Query;
 import org.wsdepends.Scope;
 import org.wsdepends.WebSocketException;
+import org.wsdepends.security.BearerToken;
+import org.wsdepends.security.Identity;
 
 /**
- * The chat's dependencies, FastAPI style: the user from the token, the presence in the room (whose
+ * The chat's dependencies, FastAPI style: the identity from the bearer token, the presence in the room (whose
  * cleanup announces "left"), and a per-message rate limit.
  */
 @ApplicationScoped
 public class ChatDependencies {
 
-    /** Demo tokens; set {@code -Dchat.tokens=a,b} to change them. */
+    /** Demo tokens of members; set {@code -Dchat.tokens=a,b} to change them. */
     static final Set<String> TOKENS = Set.of(System.getProperty("chat.tokens", "letmein").split(","));
+    /** Demo tokens of admins, who may also kick; set {@code -Dchat.admin-tokens=a,b} to change them. */
+    static final Set<String> ADMIN_TOKENS = Set.of(System.getProperty("chat.admin-tokens", "letmein-admin").split(","));
 
     @Inject
     Rooms rooms;
 
-    /** The user: a name of 1 to 20 letters, digits, spaces, {@code _} or {@code -}, and a valid token. */
+    /**
+     * Who is connecting (FastAPI's {@code get_current_user}): the name the client chose, 1 to 20 letters, digits,
+     * spaces, {@code _} or {@code -}, admitted by a valid bearer token (the page sends it as the subprotocol
+     * {@code bearer, <token>}); an admin's token adds the role "admin".
+     */
     @Produces @Depends
-    User user(@Query("token") String token,
+    Identity identity(@BearerToken String token,
             @Query("name") @Size(min = 1, max = 20) @Pattern(regexp = "[\\p{L}\\p{N} _-]+") String name) {
-        if (!TOKENS.contains(token)) {
-            throw new WebSocketException(1008, "Invalid token");
+        if (ADMIN_TOKENS.contains(token)) {
+            return Identity.of(name.strip(), Set.of("member", "admin"));
+        } else if (TOKENS.contains(token)) {
+            return Identity.of(name.strip(), Set.of("member"));
         }
-        return new User(name.strip());
+        throw new WebSocketException(1008, "Invalid token");
+    }
+
+    @Produces @Depends
+    User user(@Depends Identity identity) {
+        return new User(identity.name());
     }
 
     @Produces @Depends

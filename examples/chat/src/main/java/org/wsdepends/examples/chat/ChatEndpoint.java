@@ -15,7 +15,8 @@ import org.wsdepends.Path;
 import org.wsdepends.Query;
 
 /**
- * A chat room: {@code ws://host/chat/{room}?name=alice&token=letmein&history=20}. Clients send
+ * A chat room: {@code ws://host/chat/{room}?name=alice&history=20}, with the subprotocols {@code bearer, letmein}
+ * (or the header {@code Authorization: Bearer letmein}). Clients send
  * {@code {"text":"..."}}; everyone in the room receives the message, and sees who joins and leaves.
  */
 @ServerEndpoint("/chat/{room}")

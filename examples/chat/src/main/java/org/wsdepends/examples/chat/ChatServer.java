@@ -43,7 +43,7 @@ public final class ChatServer {
     public static WsDependsServer start(int port) {
         return WsDependsServer.builder()
                 .port(port)
-                .endpoints(ChatEndpoint.class)
+                .endpoints(ChatEndpoint.class, ModerationEndpoint.class)
                 .beans(ChatDependencies.class, Rooms.class, MessageRefusedHandler.class)
                 .staticResources("/", "webapp")
                 .stopOnShutdown(true)

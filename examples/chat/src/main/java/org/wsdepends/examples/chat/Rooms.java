@@ -1,5 +1,6 @@
 package org.wsdepends.examples.chat;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 /**
  * The rooms: who is in each, and the last messages. Events go to clients as JSON objects with a
- * {@code type}: {@code history}, {@code presence}, {@code joined}, {@code left}, {@code message}, and {@code error}
- * to one member.
+ * {@code type}: {@code history}, {@code presence}, {@code joined}, {@code left}, {@code kicked}, {@code message},
+ * and {@code error} to one member.
  */
 @ApplicationScoped
 public class Rooms {
@@ -70,6 +72,37 @@ public class Rooms {
             }
         }
         broadcast(room, message);
+    }
+
+    /**
+     * Closes the connections of a member with 1008 "Kicked by an admin" and tells the room; each connection's
+     * presence cleanup then announces that they left.
+     *
+     * @throws MessageRefused if no one of that name is in the room
+     */
+    void kick(String room, String name) {
+        Room target = rooms.get(room);
+        List<Session> kicked = new ArrayList<>();
+        if (target != null) {
+            synchronized (target) {
+                target.members.forEach((session, user) -> {
+                    if (user.name().equals(name)) {
+                        kicked.add(session);
+                    }
+                });
+            }
+        }
+        if (kicked.isEmpty()) {
+            throw new MessageRefused("No one named " + name + " is in the room.");
+        }
+        broadcast(room, event("kicked", "user", name));
+        for (Session session : kicked) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Kicked by an admin"));
+            } catch (IOException alreadyGone) {
+                // the connection ended on its own: its cleanup announces the leave all the same
+            }
+        }
     }
 
     /** Sends an event to one member only. */

@@ -1,7 +1,7 @@
 package org.wsdepends.examples.chat;
 
 /**
- * Who is connected: the name the client chose, admitted by a valid token.
+ * Who is in a room: the name of the connection's {@code Identity}.
  *
  * @param name the display name
  */

@@ -15,9 +15,10 @@ import org.wsdepends.embedded.WsDependsServer;
 
 /**
  * The chat in a real browser: Debian's headless Chromium driven by playwright-core
- * ({@code src/test/browser/chat-browser-test.mjs}). A desktop page and a 390 px phone page join a room and talk,
- * neither scrolls sideways, a flood gets one refused message and then a disconnect, one leaves and the other sees
- * "left", and every refusal reads as a sentence in the status line. Screenshots land in {@code target/browser}
+ * ({@code src/test/browser/chat-browser-test.mjs}). The token travels as the subprotocol, never in the URL. A desktop
+ * page and a 390 px phone page join a room and talk, neither scrolls sideways, a member's {@code /kick} is forbidden
+ * while they stay connected and an admin's kicks, a flood gets one refused message and then a disconnect, one leaves
+ * and the other sees "left", and every refusal reads as a sentence in the status line. Screenshots land in {@code target/browser}
  * ({@code chat.png} on the desktop, {@code chat-phone.png} and {@code chat-phone-refused.png} on the phone).
  *
  * <p>Skipped, with the reason and the fix on the console, when Node.js, Chromium or the npm packages are missing,
@@ -59,7 +60,7 @@ class ChatBrowserTest {
             }
             assertThat(finished).as("the browser test finished within 120 s; output:\n" + transcript).isTrue();
             assertThat(node.exitValue()).as("browser test output:\n" + transcript).isZero();
-            assertThat(transcript).contains("# pass 11", "# fail 0");
+            assertThat(transcript).contains("# pass 14", "# fail 0");
             assertThat(output.resolve("chat.png")).exists();
             assertThat(output.resolve("chat-phone.png")).exists();
             assertThat(output.resolve("chat-phone-refused.png")).exists();

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +37,8 @@ class ChatTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<title>wsdepends chat</title>");
-            try (WsTestClient alice = WsTestClient.connect(server.uri("/chat/launch?name=alice&token=letmein"))) {
+            try (WsTestClient alice = WsTestClient.connect(server.uri("/chat/launch?name=alice"), Map.of(),
+                    List.of("bearer", "letmein"))) {
                 assertThat(alice.nextText()).isEqualTo("{\"type\":\"history\",\"messages\":[]}");
                 assertThat(alice.nextText()).isEqualTo("{\"type\":\"joined\",\"user\":\"alice\"}");
                 alice.nextText();

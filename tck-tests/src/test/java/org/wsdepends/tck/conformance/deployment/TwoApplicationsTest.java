@@ -49,7 +49,8 @@ public class TwoApplicationsTest {
     void eachApplicationsEndpointsResolveTheirOwnDependencies() {
         try (WsTestClient rooms = WsTestClient.connect(Wars.ws(example, "/rooms/lobby?token=t1&history=5"),
                 Map.of("X-Client", "cli"), List.of());
-                WsTestClient alice = WsTestClient.connect(Wars.ws(chat, "/chat/shared?name=alice&token=letmein"));
+                WsTestClient alice = WsTestClient.connect(Wars.ws(chat, "/chat/shared?name=alice"), Map.of(),
+                        List.of("bearer", "letmein"));
                 WsTestClient refused = WsTestClient.connect(Wars.ws(example, "/rooms/lobby?token=letmein"))) {
             assertThat(alice.nextText()).isEqualTo("{\"type\":\"history\",\"messages\":[]}");
             assertThat(alice.nextText()).isEqualTo("{\"type\":\"joined\",\"user\":\"alice\"}");
