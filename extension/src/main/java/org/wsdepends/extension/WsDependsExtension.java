@@ -57,8 +57,7 @@ import org.wsdepends.internal.ExceptionHandlers;
  * <p>Observed events:
  * <ul>
  * <li>{@code BeforeBeanDiscovery}: makes {@code @PathParam} a qualifier (with a
- * non-binding name), so it can mark constructor, initializer and producer parameters; adds the
- * {@link RequestContextActivator} bean.</li>
+ * non-binding name), so it can mark constructor, initializer and producer parameters.</li>
  * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: reads the wrap policy (the first
  * one's WAR tells where its {@code web.xml} is), sorts them into wrapped and
  * plain; wrapped ones are vetoed, because wsdepends creates them per connection as non-contextual
@@ -68,9 +67,11 @@ import org.wsdepends.internal.ExceptionHandlers;
  * for {@link HandshakeValues}; refuses them in normal-scoped beans.</li>
  * <li>{@code ProcessProducer}, {@code ProcessProducerMethod/Field}: wraps {@code @Produces @Depends}
  * producers ({@link DependsProducer}) and records them as dependency graph nodes.</li>
- * <li>{@code AfterBeanDiscovery}: adds the synthetic handshake beans, then analyses every wrapped
- * endpoint and reports all deployment problems at once.</li>
- * <li>{@code AfterDeploymentValidation}: creates the runtime of each wrapped endpoint.</li>
+ * <li>{@code AfterBeanDiscovery}: adds the request context of callbacks on Weld ({@link LazyRequestContext})
+ * and the synthetic handshake beans, then analyses every wrapped endpoint and reports all deployment
+ * problems at once.</li>
+ * <li>{@code AfterDeploymentValidation}: creates the runtime of each wrapped endpoint, all sharing one
+ * {@link RequestContextActivator}.</li>
  * <li>{@code BeforeShutdown}: ends the connections still open, so their cleanup runs.</li>
  * </ul>
  */
@@ -86,6 +87,7 @@ public class WsDependsExtension implements Extension {
     private final List<EndpointModel> models = new ArrayList<>();
     // validates handshake values; CDI's Validator bean cannot be had before deployment validation
     private ValidatorFactory validators;
+    private LazyRequestContext lazyRequestContext;
 
     /** The extension of a WAR: its settings' first source is the WAR's servlet context parameters. */
     public WsDependsExtension() {
@@ -104,7 +106,6 @@ public class WsDependsExtension implements Extension {
 
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
-        event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
     }
 
     void recordArchive(@Observes @WithAnnotations({NormalScope.class, Scope.class, Stereotype.class})
@@ -167,6 +168,10 @@ public class WsDependsExtension implements Extension {
     }
 
     void registerHandshakeBeansAndAnalyse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        lazyRequestContext = RequestContextActivator.lazyContext(beanManager);
+        if (lazyRequestContext != null) {
+            event.addContext(lazyRequestContext);
+        }
         handshakeValues.register(event, beanManager);
         // analysed here rather than in AfterDeploymentValidation: Weld's own validation runs in between
         // and would report a cycle or an ambiguous producer in its terms, and stop before ours
@@ -205,8 +210,10 @@ public class WsDependsExtension implements Extension {
     void createRuntimes(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<ExceptionHandlers.Registration> handlers = UserExceptionHandlers.of(beanManager);
         EndpointRuntime.Limits limits = settings == null ? EndpointRuntime.Limits.DEFAULT : EndpointRuntime.Limits.of(settings);
+        RequestContextActivator requestContext = RequestContextActivator.of(beanManager, lazyRequestContext);
         for (EndpointModel model : models) {
-            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager), handlers, limits));
+            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager, requestContext), handlers,
+                    limits));
         }
     }
 

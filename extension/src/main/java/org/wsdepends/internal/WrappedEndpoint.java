@@ -287,10 +287,16 @@ public final class WrappedEndpoint extends Endpoint {
             }
         }
         callbacksRunning.incrementAndGet();
+        // no callback object per message: the request context is entered and exited here
+        Object requestContext = runtime.factory.enterRequestContext();
         try {
-            runtime.factory.inRequestContext(() -> handle(handler, payload, last));
+            handle(handler, payload, last);
         } finally {
-            callbackDone();
+            try {
+                runtime.factory.exitRequestContext(requestContext);
+            } finally {
+                callbackDone();
+            }
         }
     }
 
