@@ -61,6 +61,8 @@ final class ProducerDependency implements Dependency.Factory {
         this.bean = bean;
         this.producer = (Producer<Object>) producer;
         this.member = member;
+        // a producer without parameters gets no plan later
+        plan(InjectionPlan.EMPTY, 0);
     }
 
     /**
