@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * one server, measured in one run from this JVM over loopback, in alternating rounds (raw, wrapped,
  * raw, wrapped, ...). Prints the medians, wrapped against raw, and the budget of design.md §7.
  *
- * <p>The server runs in a JVM of its own (the embedded runtime), or on a WildFly given with
- * {@code --wildfly}; its CPU time and heap come from the server process itself, because this load
- * generator shares the machine's cores with it.
+ * <p>The server runs in a JVM of its own (the embedded runtime), on a WildFly given with
+ * {@code --wildfly} or on Payara Micro given with {@code --payara}; its CPU time and heap come from
+ * the server process itself, because this load generator shares the machine's cores with it.
  */
 public final class Benchmark {
 
@@ -84,10 +84,9 @@ public final class Benchmark {
             thread.setDaemon(true);
             return thread;
         });
-        progress.println("starting the server (" + (options.wildfly() == null ? "embedded" : "WildFly " + options.wildfly())
-                + "), logs in " + options.work());
-        try (Target target = options.wildfly() == null ? EmbeddedTarget.start(options.work(), options.jfr(), options.serverJvm())
-                : WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr(), options.serverJvm())) {
+        progress.println("starting the server (" + (options.wildfly() != null ? "WildFly " + options.wildfly()
+                : options.payara() != null ? "Payara Micro " + options.payara() : "embedded") + "), logs in " + options.work());
+        try (Target target = start(options)) {
             HttpClient client = HttpClient.newBuilder().executor(executor).build();
             Report report = new Report();
             boolean clean;
@@ -115,6 +114,15 @@ public final class Benchmark {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private static Target start(Options options) throws Exception {
+        if (options.wildfly() != null) {
+            return WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr(), options.serverJvm());
+        } else if (options.payara() != null) {
+            return PayaraTarget.start(options.payara(), options.work(), options.portOffset(), options.jfr(), options.serverJvm());
+        }
+        return EmbeddedTarget.start(options.work(), options.jfr(), options.serverJvm());
     }
 
     private static void measure(Options options, Load load, Report report, Histograms histograms, long deadline,

@@ -30,7 +30,8 @@ final class Options {
               --server-jvm ARGS   more options for the server's JVM, space-separated (e.g. "-XX:+UseParallelGC")
               --jfr FILE          record the server with JFR (settings=profile) into FILE
               --wildfly HOME      run the server on the WildFly in HOME instead of the embedded runtime
-              --port-offset N     WildFly's jboss.socket.binding.port-offset (default 4100)
+              --payara JAR        run the server on Payara Micro (the jar, e.g. from the local Maven repository)
+              --port-offset N     WildFly's jboss.socket.binding.port-offset, Payara Micro's port minus 8080 (default 4100)
               --work DIR          where logs and the WildFly base directory go (default target/benchmark-run)
               --max-minutes M     abort the run after M minutes (default 30)
               --analyse FILE      print a summary of a JFR recording instead of running
@@ -40,7 +41,7 @@ final class Options {
     /** Options without a value. */
     private static final Set<String> FLAGS = Set.of("quick");
     private static final Set<String> NAMES = Set.of("quick", "rounds", "heap-rounds", "seconds", "warmup-seconds", "concurrency",
-            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "port-offset", "work",
+            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "payara", "port-offset", "work",
             "max-minutes", "analyse", "max-ops", "histogram", "focus", "server-jvm");
 
     private final Map<String, String> values;
@@ -64,6 +65,9 @@ final class Options {
             values.put(name, args[++i]);
         }
         Options options = new Options(values);
+        if (options.wildfly() != null && options.payara() != null) {
+            throw new IllegalArgumentException("--wildfly and --payara exclude each other\n" + USAGE);
+        }
         if (options.only() != null && !List.of("raw", "wrapped").contains(options.only())) {
             throw new IllegalArgumentException("--only takes raw or wrapped\n" + USAGE);
         }
@@ -142,6 +146,10 @@ final class Options {
 
     Path wildfly() {
         return path("wildfly");
+    }
+
+    Path payara() {
+        return path("payara");
     }
 
     int portOffset() {
