@@ -40,6 +40,7 @@ final class ProducerDependency implements Dependency.Factory {
     private final Bean<?> bean;
     private final Producer<Object> producer;
     private final Member member;
+    private final boolean callable;
     private InjectionPlan plan = InjectionPlan.EMPTY;
     private boolean allResolved = true;
     /**
@@ -53,14 +54,17 @@ final class ProducerDependency implements Dependency.Factory {
     private volatile boolean receiverFound;
 
     /**
-     * @param member the producer method or field
+     * @param member     the producer method or field
+     * @param userMethod whether {@code producer} is the container's own, which calls {@code member}; one another
+     *                   extension set (a test override) is always called through CDI
      */
     @SuppressWarnings("unchecked")
-    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Member member) {
+    ProducerDependency(BeanManager beanManager, Bean<?> bean, Producer<?> producer, Member member, boolean userMethod) {
         this.beanManager = beanManager;
         this.bean = bean;
         this.producer = (Producer<Object>) producer;
         this.member = member;
+        this.callable = userMethod;
         // a producer without parameters gets no plan later
         plan(InjectionPlan.EMPTY, 0);
     }
@@ -75,7 +79,7 @@ final class ProducerDependency implements Dependency.Factory {
     void plan(InjectionPlan plan, int sites) {
         this.plan = plan;
         this.allResolved = !(member instanceof Method method) || method.getParameterCount() == sites;
-        if (allResolved && member instanceof Method method) {
+        if (callable && allResolved && member instanceof Method method) {
             argumentIndexes = new int[method.getParameterCount()];
             for (int i = 0; i < argumentIndexes.length; i++) {
                 argumentIndexes[i] = plan.indexOf(method, i);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Stereotype;
@@ -29,6 +30,7 @@ import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.Producer;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Scope;
 import jakarta.validation.Validation;
@@ -88,6 +90,7 @@ public class WsDependsExtension implements Extension {
     // validates handshake values; CDI's Validator bean cannot be had before deployment validation
     private ValidatorFactory validators;
     private LazyRequestContext lazyRequestContext;
+    private final Map<Member, Producer<?>> containerProducers = new HashMap<>();
 
     /** The extension of a WAR: its settings' first source is the WAR's servlet context parameters. */
     public WsDependsExtension() {
@@ -145,9 +148,17 @@ public class WsDependsExtension implements Extension {
         }
     }
 
+    // before every other observer: the producer the container made, to tell it from one an extension set (a test override)
+    <T, X> void recordContainerProducers(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ProcessProducer<T, X> event) {
+        if (event.getAnnotatedMember().isAnnotationPresent(Depends.class)) {
+            containerProducers.put(event.getAnnotatedMember().getJavaMember(), event.getProducer());
+        }
+    }
+
     <T, X> void wrapDependsProducers(@Observes ProcessProducer<T, X> event, BeanManager beanManager) {
         if (event.getAnnotatedMember().isAnnotationPresent(Depends.class)) {
-            producers.put(event.getAnnotatedMember().getJavaMember(), new ProducerRecord(event.getProducer()));
+            Member member = event.getAnnotatedMember().getJavaMember();
+            producers.put(member, new ProducerRecord(event.getProducer(), containerProducers.remove(member) == event.getProducer()));
             event.setProducer(new DependsProducer<>(event.getProducer(), beanManager));
         }
     }
@@ -183,7 +194,8 @@ public class WsDependsExtension implements Extension {
                 validators.getValidator(), problems);
         producers.forEach((member, record) -> {
             if (record.bean != null) {
-                ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member);
+                ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member,
+                        record.userMethod);
                 Dependency node = new Dependency(member instanceof Method method ? Sites.method(method)
                         : member.getDeclaringClass().getName() + "#" + member.getName(), member.getName(), factory);
                 nodes.put(record.bean, node);
@@ -252,10 +264,13 @@ public class WsDependsExtension implements Extension {
     /** A {@code @Depends} producer: its original CDI producer, and its bean once CDI reports it. */
     private static final class ProducerRecord {
         final Producer<?> producer;
+        /** Whether the producer is the container's own, which calls the user's method (no extension replaced it). */
+        final boolean userMethod;
         Bean<?> bean;
 
-        ProducerRecord(Producer<?> producer) {
+        ProducerRecord(Producer<?> producer, boolean userMethod) {
             this.producer = producer;
+            this.userMethod = userMethod;
         }
 
         /** Its parameters are inputs unless an extension replaced it with one that injects nothing (a test override). */
