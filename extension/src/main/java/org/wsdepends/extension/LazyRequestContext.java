@@ -97,19 +97,21 @@ final class LazyRequestContext implements AlterableContext {
         return started().get(contextual);
     }
 
+    /** Nothing was created in this context while it is the active one: the first look-up starts Weld's instead. */
     @Override
     public void destroy(Contextual<?> contextual) {
-        Context started = started();
-        if (started instanceof AlterableContext alterable) {
-            alterable.destroy(contextual);
+        checkActive();
+    }
+
+    private void checkActive() {
+        if (!isActive()) {
+            throw new ContextNotActiveException("the request context of a wsdepends callback has ended");
         }
     }
 
     /** Starts Weld's request context in place of this one; from now on it is the thread's active one. */
     private Context started() {
-        if (!isActive()) {
-            throw new ContextNotActiveException("the request context of a wsdepends callback has ended");
-        }
+        checkActive();
         state.get()[0] = STARTED;
         weld.enter();
         return weld.context();
