@@ -56,8 +56,9 @@ final class Report {
     }
 
     /**
-     * Prints the table (Markdown) and then every round's value, so the noise shows. A verdict against a budget
-     * says whether the run resolved it: every wrapped/raw pair on the same side of the budget, or not.
+     * Prints the table (Markdown) and then every round's value, so the noise shows. Wrapped against raw is the
+     * median of the pairs of rounds (wrapped against the raw round just before it). A verdict against a budget
+     * says whether the run resolved it: every pair on the same side of the budget, or not.
      *
      * @param exactOnly print only the exact figures, allocation per operation ({@code --quick})
      */
@@ -71,7 +72,9 @@ final class Report {
             String comparison = "";
             String verdict = "";
             if (!Double.isNaN(raw) && !Double.isNaN(wrapped) && row.compare != Compare.NONE) {
-                double value = row.compare == Compare.RATIO ? wrapped / raw : wrapped - raw;
+                // the median of the pairs: each pair shares the machine's conditions, the medians of all rounds do not
+                double[] pairs = row.pairs();
+                double value = pairs.length > 0 ? median(pairs) : row.compare == Compare.RATIO ? wrapped / raw : wrapped - raw;
                 comparison = row.compare == Compare.RATIO ? format("%.1f %%", 100 * value) : format(row.diffFormat, value);
                 if (row.budget != null) {
                     verdict = verdict(row, value);

@@ -55,6 +55,23 @@ class ReportTest {
         assertThat(quick).contains("| server allocation per echo |").doesNotContain("echo messages/s", "server CPU per echo");
     }
 
+    /** Each pair shares the machine's conditions of its moment; the medians of all rounds do not. */
+    @Test
+    void wrappedAgainstRawIsTheMedianOfThePairs() {
+        Report report = new Report();
+        long[] ops = new long[1000];
+        long second = 1_000_000_000L;
+        report.handshake(new Load.Round("raw", second, 200_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", second, 250_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", second, 400_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", second, 230_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("raw", second, 210_000_000L, 0, 0, ops, 0), "8 concurrent");
+        report.handshake(new Load.Round("wrapped", second, 260_000_000L, 0, 0, ops, 0), "8 concurrent");
+
+        // medians of the rounds: 210 and 250 µs (+40); pairs +50, -170, +50
+        assertThat(print(report)).contains("| server CPU per handshake | 210 µs | 250 µs | +50 µs | ≤ +50 µs | met, resolved (3 of 3 pairs met) |");
+    }
+
     @Test
     void aDifferenceThatRoundsToZeroHasAPlusSign() {
         Report report = new Report();
