@@ -177,16 +177,19 @@ public final class HandshakeData {
      */
     static Map<String, List<String>> parseQuery(String rawQuery) {
         Map<String, List<String>> result = new LinkedHashMap<>();
-        if (rawQuery.isEmpty()) {
-            return result;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
+        // by index rather than split and substring: this runs for every handshake
+        for (int start = 0, end; start < rawQuery.length(); start = end + 1) {
+            end = rawQuery.indexOf('&', start);
+            if (end < 0) {
+                end = rawQuery.length();
+            }
+            if (end == start) {
                 continue;
             }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            int eq = rawQuery.indexOf('=', start);
+            boolean hasValue = eq >= 0 && eq < end;
+            String name = decode(rawQuery.substring(start, hasValue ? eq : end));
+            String value = hasValue ? decode(rawQuery.substring(eq + 1, end)) : "";
             result.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
         }
         return result;
@@ -204,13 +207,17 @@ public final class HandshakeData {
     static Map<String, List<String>> parseCookies(List<String> lines) {
         Map<String, List<String>> result = new LinkedHashMap<>();
         for (String line : lines) {
-            for (String pair : line.split(";")) {
-                int eq = pair.indexOf('=');
-                if (eq < 0) {
+            for (int start = 0, end; start < line.length(); start = end + 1) {
+                end = line.indexOf(';', start);
+                if (end < 0) {
+                    end = line.length();
+                }
+                int eq = line.indexOf('=', start);
+                if (eq < 0 || eq >= end) {
                     continue;
                 }
-                String name = pair.substring(0, eq).trim();
-                String value = pair.substring(eq + 1).trim();
+                String name = trimmed(line, start, eq);
+                String value = trimmed(line, eq + 1, end);
                 if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
                     value = value.substring(1, value.length() - 1);
                 }
@@ -222,7 +229,24 @@ public final class HandshakeData {
         return result;
     }
 
+    /** {@code text.substring(from, to).trim()} without the intermediate string. */
+    private static String trimmed(String text, int from, int to) {
+        int first = from;
+        int last = to;
+        while (first < last && text.charAt(first) <= ' ') {
+            first++;
+        }
+        while (last > first && text.charAt(last - 1) <= ' ') {
+            last--;
+        }
+        return text.substring(first, last);
+    }
+
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            // URLDecoder allocates a buffer even when there is nothing to decode
+            return text;
+        }
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {

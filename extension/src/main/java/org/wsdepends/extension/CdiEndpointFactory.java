@@ -30,7 +30,7 @@ final class CdiEndpointFactory implements EndpointFactory {
     private final Lazy<Validator> validator;
 
     @SuppressWarnings("unchecked")
-    CdiEndpointFactory(EndpointModel model, BeanManager beanManager) {
+    CdiEndpointFactory(EndpointModel model, BeanManager beanManager, RequestContextActivator requestContext) {
         this.plan = model.plan();
         this.beanManager = beanManager;
         InjectionTargetFactory<Object> factory = (InjectionTargetFactory<Object>) beanManager
@@ -44,7 +44,7 @@ final class CdiEndpointFactory implements EndpointFactory {
         factory.configure().filterFields(field -> fields.contains(field.getJavaMember()))
                 .forEach(field -> field.remove(Inject.class::isInstance));
         this.target = factory.createInjectionTarget(null);
-        this.requestContext = beanManager.createInstance().select(RequestContextActivator.class).get();
+        this.requestContext = requestContext;
         this.validator = new Lazy<>(() -> {
             Instance<Validator> fromCdi = beanManager.createInstance().select(Validator.class);
             return fromCdi.isResolvable() ? fromCdi.get() : Validation.buildDefaultValidatorFactory().getValidator();
@@ -73,8 +73,13 @@ final class CdiEndpointFactory implements EndpointFactory {
     }
 
     @Override
-    public void inRequestContext(Runnable callback) {
-        requestContext.run(callback);
+    public Object enterRequestContext() {
+        return requestContext.enter();
+    }
+
+    @Override
+    public void exitRequestContext(Object token) {
+        requestContext.exit(token);
     }
 
     @Override

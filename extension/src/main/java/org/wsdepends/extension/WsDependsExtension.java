@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Stereotype;
@@ -29,6 +30,7 @@ import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.Producer;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Scope;
 import jakarta.validation.Validation;
@@ -57,8 +59,7 @@ import org.wsdepends.internal.ExceptionHandlers;
  * <p>Observed events:
  * <ul>
  * <li>{@code BeforeBeanDiscovery}: makes {@code @PathParam} a qualifier (with a
- * non-binding name), so it can mark constructor, initializer and producer parameters; adds the
- * {@link RequestContextActivator} bean.</li>
+ * non-binding name), so it can mark constructor, initializer and producer parameters.</li>
  * <li>{@code ProcessAnnotatedType} of {@code @ServerEndpoint} classes: reads the wrap policy (the first
  * one's WAR tells where its {@code web.xml} is), sorts them into wrapped and
  * plain; wrapped ones are vetoed, because wsdepends creates them per connection as non-contextual
@@ -68,9 +69,11 @@ import org.wsdepends.internal.ExceptionHandlers;
  * for {@link HandshakeValues}; refuses them in normal-scoped beans.</li>
  * <li>{@code ProcessProducer}, {@code ProcessProducerMethod/Field}: wraps {@code @Produces @Depends}
  * producers ({@link DependsProducer}) and records them as dependency graph nodes.</li>
- * <li>{@code AfterBeanDiscovery}: adds the synthetic handshake beans, then analyses every wrapped
- * endpoint and reports all deployment problems at once.</li>
- * <li>{@code AfterDeploymentValidation}: creates the runtime of each wrapped endpoint.</li>
+ * <li>{@code AfterBeanDiscovery}: adds the request context of callbacks on Weld ({@link LazyRequestContext})
+ * and the synthetic handshake beans, then analyses every wrapped endpoint and reports all deployment
+ * problems at once.</li>
+ * <li>{@code AfterDeploymentValidation}: creates the runtime of each wrapped endpoint, all sharing one
+ * {@link RequestContextActivator}.</li>
  * <li>{@code BeforeShutdown}: ends the connections still open, so their cleanup runs.</li>
  * </ul>
  */
@@ -86,6 +89,8 @@ public class WsDependsExtension implements Extension {
     private final List<EndpointModel> models = new ArrayList<>();
     // validates handshake values; CDI's Validator bean cannot be had before deployment validation
     private ValidatorFactory validators;
+    private LazyRequestContext lazyRequestContext;
+    private final Map<Member, Producer<?>> containerProducers = new HashMap<>();
 
     /** The extension of a WAR: its settings' first source is the WAR's servlet context parameters. */
     public WsDependsExtension() {
@@ -104,7 +109,6 @@ public class WsDependsExtension implements Extension {
 
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
-        event.addAnnotatedType(RequestContextActivator.class, RequestContextActivator.class.getName());
     }
 
     void recordArchive(@Observes @WithAnnotations({NormalScope.class, Scope.class, Stereotype.class})
@@ -144,9 +148,17 @@ public class WsDependsExtension implements Extension {
         }
     }
 
+    // before every other observer: the producer the container made, to tell it from one an extension set (a test override)
+    <T, X> void recordContainerProducers(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ProcessProducer<T, X> event) {
+        if (event.getAnnotatedMember().isAnnotationPresent(Depends.class)) {
+            containerProducers.put(event.getAnnotatedMember().getJavaMember(), event.getProducer());
+        }
+    }
+
     <T, X> void wrapDependsProducers(@Observes ProcessProducer<T, X> event, BeanManager beanManager) {
         if (event.getAnnotatedMember().isAnnotationPresent(Depends.class)) {
-            producers.put(event.getAnnotatedMember().getJavaMember(), new ProducerRecord(event.getProducer()));
+            Member member = event.getAnnotatedMember().getJavaMember();
+            producers.put(member, new ProducerRecord(event.getProducer(), containerProducers.remove(member) == event.getProducer()));
             event.setProducer(new DependsProducer<>(event.getProducer(), beanManager));
         }
     }
@@ -167,6 +179,10 @@ public class WsDependsExtension implements Extension {
     }
 
     void registerHandshakeBeansAndAnalyse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        lazyRequestContext = RequestContextActivator.lazyContext(beanManager);
+        if (lazyRequestContext != null) {
+            event.addContext(lazyRequestContext);
+        }
         handshakeValues.register(event, beanManager);
         // analysed here rather than in AfterDeploymentValidation: Weld's own validation runs in between
         // and would report a cycle or an ambiguous producer in its terms, and stop before ours
@@ -179,7 +195,8 @@ public class WsDependsExtension implements Extension {
                 validators.getValidator(), containerSettings == null, problems);
         producers.forEach((member, record) -> {
             if (record.bean != null) {
-                ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member);
+                ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member,
+                        record.userMethod);
                 Dependency node = new Dependency(member instanceof Method method ? Sites.method(method)
                         : member.getDeclaringClass().getName() + "#" + member.getName(), member.getName(), factory);
                 nodes.put(record.bean, node);
@@ -206,8 +223,10 @@ public class WsDependsExtension implements Extension {
     void createRuntimes(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<ExceptionHandlers.Registration> handlers = UserExceptionHandlers.of(beanManager);
         EndpointRuntime.Limits limits = settings == null ? EndpointRuntime.Limits.DEFAULT : EndpointRuntime.Limits.of(settings);
+        RequestContextActivator requestContext = RequestContextActivator.of(beanManager, lazyRequestContext);
         for (EndpointModel model : models) {
-            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager), handlers, limits));
+            registry.addRuntime(new EndpointRuntime(model, new CdiEndpointFactory(model, beanManager, requestContext), handlers,
+                    limits));
         }
     }
 
@@ -246,10 +265,13 @@ public class WsDependsExtension implements Extension {
     /** A {@code @Depends} producer: its original CDI producer, and its bean once CDI reports it. */
     private static final class ProducerRecord {
         final Producer<?> producer;
+        /** Whether the producer is the container's own, which calls the user's method (no extension replaced it). */
+        final boolean userMethod;
         Bean<?> bean;
 
-        ProducerRecord(Producer<?> producer) {
+        ProducerRecord(Producer<?> producer, boolean userMethod) {
             this.producer = producer;
+            this.userMethod = userMethod;
         }
 
         /** Its parameters are inputs unless an extension replaced it with one that injects nothing (a test override). */

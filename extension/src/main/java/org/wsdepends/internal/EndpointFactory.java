@@ -19,12 +19,35 @@ public interface EndpointFactory {
     Created create(Object[] connectionValues) throws Exception;
 
     /**
+     * Activates CDI's request context on this thread for one callback, unless one is active already.
+     * Allocates nothing of its own: the per-message path calls it directly, without a callback object.
+     *
+     * @return what {@link #exitRequestContext} needs; {@code null} if a context was active already
+     */
+    Object enterRequestContext();
+
+    /**
+     * Ends the request context {@link #enterRequestContext()} activated on this thread, destroying its
+     * {@code @RequestScoped} beans.
+     *
+     * @param token what {@code enterRequestContext()} returned; {@code null} does nothing
+     */
+    void exitRequestContext(Object token);
+
+    /**
      * Runs a callback with CDI's request context active (a new one, unless one is active on this
      * thread).
      *
      * @param callback the callback
      */
-    void inRequestContext(Runnable callback);
+    default void inRequestContext(Runnable callback) {
+        Object token = enterRequestContext();
+        try {
+            callback.run();
+        } finally {
+            exitRequestContext(token);
+        }
+    }
 
     /** @return the deployment's Bean Validation validator, for {@code @Valid} messages */
     Validator validator();

@@ -16,6 +16,7 @@ import jakarta.websocket.DecodeException;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Encoder;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 
 import org.wsdepends.RequestValidationException;
 import org.wsdepends.ValidationError;
@@ -105,20 +106,42 @@ final class MessageCodec {
                 handler.maxMessageSize, size);
     }
 
+    /** Sends a handler's return value and waits until it was written. */
     void send(RemoteEndpoint.Basic remote, Object result) throws IOException, EncodeException {
-        if (result instanceof String text) {
+        Object frame = frame(result);
+        if (frame instanceof String text) {
             remote.sendText(text);
-        } else if (result instanceof ByteBuffer buffer) {
+        } else if (frame instanceof ByteBuffer buffer) {
             remote.sendBinary(buffer);
-        } else if (result instanceof byte[] bytes) {
-            remote.sendBinary(ByteBuffer.wrap(bytes));
-        } else if (hasEncoderFor(result.getClass())) {
-            remote.sendObject(result);
-        } else if (result instanceof Number || result instanceof Boolean || result instanceof Character) {
-            remote.sendText(String.valueOf(result));
         } else {
-            remote.sendText(jsonb.get().toJson(result));
+            remote.sendObject(frame);
         }
+    }
+
+    /** Sends a handler's return value without waiting; {@code sent} learns how the write ended. */
+    void send(RemoteEndpoint.Async remote, Object result, SendHandler sent) {
+        Object frame = frame(result);
+        if (frame instanceof String text) {
+            remote.sendText(text, sent);
+        } else if (frame instanceof ByteBuffer buffer) {
+            remote.sendBinary(buffer, sent);
+        } else {
+            remote.sendObject(frame, sent);
+        }
+    }
+
+    /** @return the text or binary frame for a return value, or the value itself when a declared encoder takes it */
+    private Object frame(Object result) {
+        if (result instanceof String || result instanceof ByteBuffer) {
+            return result;
+        } else if (result instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes);
+        } else if (hasEncoderFor(result.getClass())) {
+            return result;
+        } else if (result instanceof Number || result instanceof Boolean || result instanceof Character) {
+            return String.valueOf(result);
+        }
+        return jsonb.get().toJson(result);
     }
 
     private Object fromJson(HandlerMethod handler, String text) throws Unreadable {

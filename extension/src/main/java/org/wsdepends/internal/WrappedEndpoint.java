@@ -17,6 +17,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
 import org.wsdepends.Scope;
@@ -48,6 +49,15 @@ public final class WrappedEndpoint extends Endpoint {
 
     private static final System.Logger LOG = System.getLogger("org.wsdepends");
     private static final Object[] NO_VALUES = {};
+    /**
+     * A reply that could not be written means the connection is going away; the container reports that
+     * through {@code onError} or {@code onClose}, where the cleanup runs.
+     */
+    private static final SendHandler REPLY_SENT = result -> {
+        if (!result.isOK()) {
+            LOG.log(Level.DEBUG, "a reply could not be sent", result.getException());
+        }
+    };
 
     private final EndpointRuntime runtime;
     // replaced by the admission's scope when the connection was resolved before the upgrade
@@ -307,10 +317,16 @@ public final class WrappedEndpoint extends Endpoint {
             }
         }
         callbacksRunning.incrementAndGet();
+        // no callback object per message: the request context is entered and exited here
+        Object requestContext = runtime.factory.enterRequestContext();
         try {
-            runtime.factory.inRequestContext(() -> handle(handler, payload, last));
+            handle(handler, payload, last);
         } finally {
-            callbackDone();
+            try {
+                runtime.factory.exitRequestContext(requestContext);
+            } finally {
+                callbackDone();
+            }
         }
     }
 
@@ -323,10 +339,7 @@ public final class WrappedEndpoint extends Endpoint {
             if (message == null && handler.payload == HandlerMethod.Payload.JSON) {
                 return;
             }
-            Object result = callWithDependencies(handler, message, last, null);
-            if (result != null) {
-                runtime.codec.send(session.getBasicRemote(), result);
-            }
+            callWithDependencies(handler, message, last, null);
         } catch (MessageCodec.Unreadable unreadable) {
             closeAfterCleanup(unreadable.code, unreadable.getMessage());
         } catch (Throwable failure) {
@@ -334,16 +347,29 @@ public final class WrappedEndpoint extends Endpoint {
         }
     }
 
-    /** Calls a per-call handler with its own message scope, destroyed before the call's errors are handled. */
-    private Object callWithDependencies(HandlerMethod handler, Object payload, boolean last, Throwable error) throws Throwable {
+    /**
+     * Calls a per-call handler and sends its return value. Its dependencies live in a message scope of their own,
+     * destroyed after the reply was sent and before the call's errors are handled (decisions.md).
+     */
+    private void callWithDependencies(HandlerMethod handler, Object payload, boolean last, Throwable error) throws Throwable {
         if (handler.callDependencies.isEmpty()) {
-            return invoke(handler, payload, last, NO_VALUES, null, null, error);
+            Object result = invoke(handler, payload, last, NO_VALUES, null, null, error);
+            if (result != null) {
+                // nothing to clean up after this reply, so the worker thread does not wait for its write
+                runtime.codec.send(session.getAsyncRemote(), result, REPLY_SENT);
+            }
+            return;
         }
         DependencyScope message = new DependencyScope(runtime.messageScopeName);
         try {
             Object[] values = Resolution.resolve(handler.callDependencies, Scope.MESSAGE, handshake, connection, message,
                     runtime.description);
-            return invoke(handler, payload, last, values, null, null, error);
+            Object result = invoke(handler, payload, last, values, null, null, error);
+            if (result != null) {
+                // the cleanup waits for the write on this thread, in the request context: a send's completion may run
+                // on the container's I/O thread, where a disposer must not block
+                runtime.codec.send(session.getBasicRemote(), result);
+            }
         } finally {
             message.close();
         }

@@ -50,7 +50,10 @@ class OverrideTest {
         CLEANUPS.clear();
         WsTestClient room = client.connect("/rooms/a?token=t-fake").expectText("welcome fake user");
         room.send("whoami").expectJson(Whoami.class);
-        assertThat(CLEANUPS).containsExactly("closed fake");   // the message's own database
+        // the message's own database: its cleanup runs once the reply was sent (decisions.md), so it may end after
+        // the reply arrived
+        awaitSize(CLEANUPS, 1);
+        assertThat(CLEANUPS).containsExactly("closed fake");
 
         room.close(1000, "");
 

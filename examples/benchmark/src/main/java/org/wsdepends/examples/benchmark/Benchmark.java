@@ -7,11 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -22,15 +25,18 @@ import java.util.concurrent.TimeUnit;
  * one server, measured in one run from this JVM over loopback, in alternating rounds (raw, wrapped,
  * raw, wrapped, ...). Prints the medians, wrapped against raw, and the budget of design.md §7.
  *
- * <p>The server runs in a JVM of its own (the embedded runtime), or on a WildFly given with
- * {@code --wildfly}; its CPU time and heap come from the server process itself, because this load
- * generator shares the machine's cores with it.
+ * <p>The server runs in a JVM of its own (the embedded runtime), on a WildFly given with
+ * {@code --wildfly} or on Payara Micro given with {@code --payara}; its CPU time and heap come from
+ * the server process itself, because this load generator shares the machine's cores with it.
  */
 public final class Benchmark {
 
     private static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
-    /** Warm-up alternates too, so that the JIT compiler sees both endpoints' paths equally often. */
-    private static final int WARMUP_CHUNKS = 3;
+    /**
+     * Warm-up alternates too, so that the JIT compiler sees both endpoints' paths equally often; it ends after this
+     * many rounds in a row of each endpoint that cost no less than the best before them.
+     */
+    private static final int STEADY_ROUNDS = 2;
 
     private Benchmark() {
     }
@@ -78,10 +84,9 @@ public final class Benchmark {
             thread.setDaemon(true);
             return thread;
         });
-        progress.println("starting the server (" + (options.wildfly() == null ? "embedded" : "WildFly " + options.wildfly())
-                + "), logs in " + options.work());
-        try (Target target = options.wildfly() == null ? EmbeddedTarget.start(options.work(), options.jfr(), options.serverJvm())
-                : WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr(), options.serverJvm())) {
+        progress.println("starting the server (" + (options.wildfly() != null ? "WildFly " + options.wildfly()
+                : options.payara() != null ? "Payara Micro " + options.payara() : "embedded") + "), logs in " + options.work());
+        try (Target target = start(options)) {
             HttpClient client = HttpClient.newBuilder().executor(executor).build();
             Report report = new Report();
             boolean clean;
@@ -100,7 +105,7 @@ public final class Benchmark {
                     + loadAverage());
             out.println("settings: " + options.describe());
             out.println();
-            report.print(out);
+            report.print(out, options.quick());
             if (report.errors() > 0) {
                 out.println();
                 out.println("WARNING: " + report.errors() + " operations failed; see " + options.work());
@@ -111,40 +116,43 @@ public final class Benchmark {
         }
     }
 
+    private static Target start(Options options) throws Exception {
+        if (options.wildfly() != null) {
+            return WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr(), options.serverJvm());
+        } else if (options.payara() != null) {
+            return PayaraTarget.start(options.payara(), options.work(), options.portOffset(), options.jfr(), options.serverJvm());
+        }
+        return EmbeddedTarget.start(options.work(), options.jfr(), options.serverJvm());
+    }
+
     private static void measure(Options options, Load load, Report report, Histograms histograms, long deadline,
             PrintStream progress) throws Exception {
         List<String> kinds = options.kinds();
         if (options.phase("handshake")) {
             String label = "open, first message, close; " + options.concurrency() + " concurrent";
-            for (int chunk = 0; chunk < WARMUP_CHUNKS; chunk++) {
-                for (String kind : kinds) {
-                    load.handshakes(kind, options.concurrency(), options.warmup().dividedBy(WARMUP_CHUNKS), options.maxOps());
-                }
-            }
+            Phase handshakes = (kind, length) -> load.handshakes(kind, options.concurrency(), length, options.maxOps());
+            warmUp("handshake", handshakes, options, deadline, progress);
             for (int i = 1; i <= options.rounds(); i++) {
                 for (String kind : kinds) {
                     checkTime(deadline);
-                    Load.Round round = load.handshakes(kind, options.concurrency(), options.round(), options.maxOps());
+                    Load.Round round = handshakes.round(kind, options.round());
                     report.handshake(round, label);
-                    progress.printf(Locale.ROOT, "handshake %-7s round %d: %,8.0f/s  %,7.0f µs server CPU each%s%n", kind, i,
-                            round.perSecond(), round.cpuMicrosPerOp(), errors(round));
+                    progress.printf(Locale.ROOT, "handshake %-7s round %d: %,8.0f/s  %,7.0f µs server CPU, %,7.0f B allocated each%s%n",
+                            kind, i, round.perSecond(), round.cpuMicrosPerOp(), round.allocatedBytesPerOp(), errors(round));
                 }
             }
         }
         if (options.phase("echo")) {
             String label = options.connections() + " connections, " + options.messageBytes() + " B";
-            for (int chunk = 0; chunk < WARMUP_CHUNKS; chunk++) {
-                for (String kind : kinds) {
-                    load.echo(kind, options.connections(), options.warmup().dividedBy(2 * WARMUP_CHUNKS), options.maxOps());
-                }
-            }
+            Phase echoes = (kind, length) -> load.echo(kind, options.connections(), length, options.maxOps());
+            warmUp("echo", echoes, options, deadline, progress);
             for (int i = 1; i <= options.rounds(); i++) {
                 for (String kind : kinds) {
                     checkTime(deadline);
-                    Load.Round round = load.echo(kind, options.connections(), options.round(), options.maxOps());
+                    Load.Round round = echoes.round(kind, options.round());
                     report.echo(round, label);
-                    progress.printf(Locale.ROOT, "echo      %-7s round %d: %,8.0f/s  %,7.1f µs server CPU each%s%n", kind, i,
-                            round.perSecond(), round.cpuMicrosPerOp(), errors(round));
+                    progress.printf(Locale.ROOT, "echo      %-7s round %d: %,8.0f/s  %,7.1f µs server CPU, %,7.0f B allocated each%s%n",
+                            kind, i, round.perSecond(), round.cpuMicrosPerOp(), round.allocatedBytesPerOp(), errors(round));
                 }
             }
         }
@@ -163,6 +171,46 @@ public final class Benchmark {
                 }
             }
         }
+    }
+
+    /** One measured phase: a round of {@code length} against one endpoint. */
+    @FunctionalInterface
+    private interface Phase {
+        Load.Round round(String kind, Duration length) throws Exception;
+    }
+
+    /**
+     * Warms up in alternating rounds until the server's cost per operation (CPU time; with {@code --quick} the
+     * allocation, which is what it prints) stops falling for every endpoint: on a saturated machine the JIT
+     * compiler's threads are starved, so a fixed warm-up time is either too short or wasted. Stops at
+     * {@code --warmup-seconds} in any case.
+     */
+    private static void warmUp(String phase, Phase rounds, Options options, long deadline, PrintStream progress)
+            throws Exception {
+        long end = System.nanoTime() + options.warmup().toNanos();
+        Map<String, Double> best = new HashMap<>();
+        Map<String, Integer> steady = new HashMap<>();
+        int chunk = 0;
+        while (System.nanoTime() < end) {
+            chunk++;
+            for (String kind : options.kinds()) {
+                checkTime(deadline);
+                Load.Round round = rounds.round(kind, options.round());
+                double cost = options.quick() ? round.allocatedBytesPerOp() : round.cpuMicrosPerOp();
+                double before = best.getOrDefault(kind, Double.MAX_VALUE);
+                // a round no more than 3 % below the best so far has stopped falling
+                steady.put(kind, cost >= 0.97 * before ? steady.getOrDefault(kind, 0) + 1 : 0);
+                best.put(kind, Math.min(before, cost));
+                progress.printf(Locale.ROOT, "warm-up %-9s %-7s round %d: %,9.1f %s per operation%n", phase, kind, chunk, cost,
+                        options.quick() ? "B" : "µs server CPU");
+            }
+            if (options.kinds().stream().allMatch(kind -> steady.getOrDefault(kind, 0) >= STEADY_ROUNDS)) {
+                progress.printf(Locale.ROOT, "warm-up %s: steady after %d rounds%n", phase, chunk);
+                return;
+            }
+        }
+        progress.printf(Locale.ROOT, "warm-up %s: still falling after %s s (--warmup-seconds); measuring anyway%n", phase,
+                options.warmup().toSeconds());
     }
 
     /** Both endpoints must answer the same handshake with the same message, and echo. */

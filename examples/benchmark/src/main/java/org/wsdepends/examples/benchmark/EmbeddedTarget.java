@@ -30,11 +30,7 @@ final class EmbeddedTarget extends Target {
                 "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
                 // research/embedded.md #16: with the common pool's default on 2 cores, async code starts a thread per task
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
-        if (jfr != null) {
-            // the default depth of 64 frames cuts Grizzly's and Tyrus's stacks above the endpoint
-            command.add("-XX:FlightRecorderOptions=stackdepth=256");
-            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
-        }
+        command.addAll(jfrOptions(jfr));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
                 portFile.toAbsolutePath().toString()));

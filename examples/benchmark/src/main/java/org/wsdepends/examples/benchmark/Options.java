@@ -12,10 +12,13 @@ final class Options {
 
     static final String USAGE = """
             usage: java -jar wsdepends-benchmark.jar [--name value]...
+              --quick             allocation per operation only, in under a minute (handshake and echo, 3 short
+                                  rounds each): for checking a change in a loop
               --rounds N          measured rounds per endpoint for handshakes and echo (default 8, at least 3)
               --heap-rounds N     measured rounds per endpoint for idle-connection heap (default 3)
-              --seconds S         length of a handshake or echo round (default 3)
-              --warmup-seconds S  untimed handshakes per endpoint before measuring, half of it for echo (default 15)
+              --seconds S         length of a handshake or echo round, and of a warm-up round (default 3)
+              --warmup-seconds S  at most this much warm-up per phase: alternating rounds until the server's CPU per
+                                  operation (with --quick: its allocation) stops falling (default 90; --quick 15)
               --concurrency N     concurrent handshakes (default 8)
               --connections N     echo connections (default 16)
               --message-bytes N   echo message size (default 64)
@@ -27,15 +30,18 @@ final class Options {
               --server-jvm ARGS   more options for the server's JVM, space-separated (e.g. "-XX:+UseParallelGC")
               --jfr FILE          record the server with JFR (settings=profile) into FILE
               --wildfly HOME      run the server on the WildFly in HOME instead of the embedded runtime
-              --port-offset N     WildFly's jboss.socket.binding.port-offset (default 4100)
+              --payara JAR        run the server on Payara Micro (the jar, e.g. from the local Maven repository)
+              --port-offset N     WildFly's jboss.socket.binding.port-offset, Payara Micro's port minus 8080 (default 4100)
               --work DIR          where logs and the WildFly base directory go (default target/benchmark-run)
               --max-minutes M     abort the run after M minutes (default 30)
               --analyse FILE      print a summary of a JFR recording instead of running
               --focus METHOD      with --analyse: the callee tree of package.Class.method
             """;
 
-    private static final Set<String> NAMES = Set.of("rounds", "heap-rounds", "seconds", "warmup-seconds", "concurrency",
-            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "port-offset", "work",
+    /** Options without a value. */
+    private static final Set<String> FLAGS = Set.of("quick");
+    private static final Set<String> NAMES = Set.of("quick", "rounds", "heap-rounds", "seconds", "warmup-seconds", "concurrency",
+            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "payara", "port-offset", "work",
             "max-minutes", "analyse", "max-ops", "histogram", "focus", "server-jvm");
 
     private final Map<String, String> values;
@@ -49,20 +55,32 @@ final class Options {
         values.put("work", defaultWork.toString());
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name != null && FLAGS.contains(name)) {
+                values.put(name, "true");
+                continue;
+            }
             if (name == null || !NAMES.contains(name) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "\n" + USAGE);
             }
             values.put(name, args[++i]);
         }
         Options options = new Options(values);
+        if (options.wildfly() != null && options.payara() != null) {
+            throw new IllegalArgumentException("--wildfly and --payara exclude each other\n" + USAGE);
+        }
         if (options.only() != null && !List.of("raw", "wrapped").contains(options.only())) {
             throw new IllegalArgumentException("--only takes raw or wrapped\n" + USAGE);
         }
         return options;
     }
 
+    /** @return whether only allocation per operation is measured and printed */
+    boolean quick() {
+        return values.containsKey("quick");
+    }
+
     int rounds() {
-        return number("rounds", 8);
+        return number("rounds", quick() ? 3 : 8);
     }
 
     int heapRounds() {
@@ -70,11 +88,12 @@ final class Options {
     }
 
     Duration round() {
-        return seconds("seconds", 3);
+        return seconds("seconds", quick() ? 1 : 3);
     }
 
+    /** @return the longest warm-up of one phase */
     Duration warmup() {
-        return seconds("warmup-seconds", 15);
+        return seconds("warmup-seconds", quick() ? 15 : 90);
     }
 
     int concurrency() {
@@ -99,7 +118,8 @@ final class Options {
     }
 
     boolean phase(String name) {
-        return List.of(values.getOrDefault("phases", "handshake,echo,heap").split(",")).contains(name);
+        return List.of(values.getOrDefault("phases", quick() ? "handshake,echo" : "handshake,echo,heap").split(","))
+                .contains(name);
     }
 
     /** @return the endpoints to measure, in the order of each pair of rounds */
@@ -128,6 +148,10 @@ final class Options {
         return path("wildfly");
     }
 
+    Path payara() {
+        return path("payara");
+    }
+
     int portOffset() {
         return number("port-offset", 4100);
     }
@@ -150,8 +174,10 @@ final class Options {
 
     /** @return the settings as passed or defaulted, for the report */
     String describe() {
-        return "rounds " + rounds() + "+" + rounds() + " (heap " + heapRounds() + "+" + heapRounds() + "), "
-                + round().toMillis() / 1000.0 + " s each after " + warmup().toMillis() / 1000.0 + " s (echo: half) of warm-up per endpoint";
+        return (quick() ? "quick, " : "") + "rounds " + rounds() + "+" + rounds() + " (heap " + heapRounds() + "+"
+                + heapRounds() + "), " + round().toMillis() / 1000.0 + " s each, after a warm-up in rounds of the same length"
+                + " until the server's " + (quick() ? "allocation" : "CPU") + " per operation stopped falling (at most "
+                + warmup().toMillis() / 1000.0 + " s per phase)";
     }
 
     private Path path(String name) {

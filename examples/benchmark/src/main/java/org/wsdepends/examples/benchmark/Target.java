@@ -19,6 +19,16 @@ abstract class Target implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * @param jfr the recording to write, {@code null} for none
+     * @return the JVM options that record the server with JFR
+     */
+    static List<String> jfrOptions(Path jfr) {
+        // the default depth of 64 frames cuts Grizzly's and Tyrus's stacks above the endpoint
+        return jfr == null ? List.of() : List.of("-XX:FlightRecorderOptions=stackdepth=256",
+                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
+    }
+
     /** @return the base URI of the endpoints, e.g. {@code ws://127.0.0.1:8080/app} (no trailing slash) */
     abstract URI base();
 

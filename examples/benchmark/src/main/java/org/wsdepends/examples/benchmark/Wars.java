@@ -2,6 +2,7 @@ package org.wsdepends.examples.benchmark;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,15 @@ final class Wars {
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="all"/>
             """;
 
+    /** The WAR's file name; its name without {@code .war} is its context path. */
+    static final String NAME = "wsdepends-benchmark.war";
+
     private Wars() {
+    }
+
+    /** @return the base URI of the WAR's endpoints on a server's HTTP port */
+    static URI base(int port) {
+        return URI.create("ws://127.0.0.1:" + port + "/" + NAME.substring(0, NAME.length() - ".war".length()));
     }
 
     static void write(Path war) throws IOException, URISyntaxException {

@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A WildFly installation running the benchmark's WAR. The installation is only read: the server runs
+ * A WildFly installation running the benchmark's Wars.NAME. The installation is only read: the server runs
  * with a base directory of its own under the work directory (a copy of {@code standalone/configuration}
- * and a deployments folder holding the WAR), on ports moved by an offset.
+ * and a deployments folder holding the Wars.NAME), on ports moved by an offset.
  */
 final class WildFlyTarget extends Target {
-
-    private static final String WAR = "wsdepends-benchmark.war";
 
     private final int port;
 
@@ -36,13 +34,13 @@ final class WildFlyTarget extends Target {
         deleteTree(base);
         copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
         Path deployments = Files.createDirectories(base.resolve("deployments"));
-        Wars.write(deployments.resolve(WAR));
+        Wars.write(deployments.resolve(Wars.NAME));
         Path log = work.resolve("wildfly.log");
         String javaOpts = "-Xms512m -Xmx512m -XX:+UseG1GC -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
                 + " -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
                 + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
                 + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
-                + (jfr == null ? "" : " -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
+                + (jfr == null ? "" : " " + String.join(" ", jfrOptions(jfr)));
         ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(),
                 "-Djboss.server.base.dir=" + base.toAbsolutePath(),
                 "-Djboss.socket.binding.port-offset=" + portOffset,
@@ -55,11 +53,11 @@ final class WildFlyTarget extends Target {
         Process process = builder.start();
         Target starting = new WildFlyTarget(process, log, 0);
         try {
-            Path deployed = deployments.resolve(WAR + ".deployed");
-            Path failed = deployments.resolve(WAR + ".failed");
-            starting.await("deployment of " + WAR, Duration.ofSeconds(180), () -> {
+            Path deployed = deployments.resolve(Wars.NAME + ".deployed");
+            Path failed = deployments.resolve(Wars.NAME + ".failed");
+            starting.await("deployment of " + Wars.NAME, Duration.ofSeconds(180), () -> {
                 if (Files.exists(failed)) {
-                    throw new IllegalStateException("WildFly failed to deploy " + WAR + ": " + Files.readString(failed));
+                    throw new IllegalStateException("WildFly failed to deploy " + Wars.NAME + ": " + Files.readString(failed));
                 }
                 return Files.exists(deployed);
             });
@@ -72,7 +70,7 @@ final class WildFlyTarget extends Target {
 
     @Override
     URI base() {
-        return URI.create("ws://127.0.0.1:" + port + "/" + WAR.substring(0, WAR.length() - ".war".length()));
+        return Wars.base(port);
     }
 
     @Override

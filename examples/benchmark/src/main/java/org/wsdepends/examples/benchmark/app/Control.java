@@ -3,6 +3,7 @@ package org.wsdepends.examples.benchmark.app;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
+import javax.management.AttributeNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -37,18 +38,25 @@ public class Control {
                 .getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
     }
 
-    /** Bytes allocated so far by the live threads (HotSpot's per-thread counters). */
+    /**
+     * Bytes allocated so far by all threads, also those that ended (HotSpot's per-thread counters, JDK 14+),
+     * or by the live threads where the JVM has no total.
+     */
     private static long allocatedBytes() throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName threading = new ObjectName("java.lang:type=Threading");
-        long[] ids = ManagementFactory.getThreadMXBean().getAllThreadIds();
-        long[] bytes = (long[]) server.invoke(threading, "getThreadAllocatedBytes", new Object[] {ids},
-                new String[] {long[].class.getName()});
-        long total = 0;
-        for (long perThread : bytes) {
-            total += Math.max(0, perThread);
+        try {
+            return (Long) server.getAttribute(threading, "TotalThreadAllocatedBytes");
+        } catch (AttributeNotFoundException olderJvm) {
+            long[] ids = ManagementFactory.getThreadMXBean().getAllThreadIds();
+            long[] bytes = (long[]) server.invoke(threading, "getThreadAllocatedBytes", new Object[] {ids},
+                    new String[] {long[].class.getName()});
+            long total = 0;
+            for (long perThread : bytes) {
+                total += Math.max(0, perThread);
+            }
+            return total;
         }
-        return total;
     }
 
     /** Full GCs until the used heap stops shrinking (at most 6), so that it counts what is retained. */
