@@ -5,13 +5,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.wsdepends.core.JsonLimits;
+import org.wsdepends.core.MessageSize;
 import org.wsdepends.core.Origins;
 import org.wsdepends.core.Settings;
 
 /**
  * What all connections of one wrapped endpoint class share: the model, the way to its CDI side,
- * exception handling, the message codec and the open connections (ended when the container shuts
- * down).
+ * exception handling, the message codec, the limits and the open connections (ended when the
+ * application stops: from then on, new connections are refused with 1001).
  */
 public final class EndpointRuntime {
 
@@ -24,7 +25,9 @@ public final class EndpointRuntime {
     final String messageScopeName;
     final Expiry expiry = new Expiry();
     final Origins origins;
+    final long maxMessageSize;
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean ending;
 
     /**
      * @param model    the endpoint's model
@@ -42,18 +45,20 @@ public final class EndpointRuntime {
         this.connectionScopeName = "connection of " + model.path();
         this.messageScopeName = "message of " + model.path();
         this.origins = limits.origins();
+        this.maxMessageSize = limits.maxMessageSize();
     }
 
     /**
      * The settings of a deployment that its endpoints apply.
      *
-     * @param origins the origins allowed to connect
-     * @param json    the bounds of typed JSON messages
+     * @param origins        the origins allowed to connect
+     * @param json           the bounds of typed JSON messages
+     * @param maxMessageSize the largest incoming message, in bytes ({@link MessageSize})
      */
-    public record Limits(Origins origins, JsonLimits json) {
+    public record Limits(Origins origins, JsonLimits json, long maxMessageSize) {
 
-        /** No origin refused, the default JSON bounds. */
-        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT);
+        /** No origin refused, the default JSON bounds and message size. */
+        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT, MessageSize.DEFAULT);
 
         /**
          * @param settings the deployment's settings
@@ -61,7 +66,7 @@ public final class EndpointRuntime {
          * @throws IllegalArgumentException naming the key of an invalid value
          */
         public static Limits of(Settings settings) {
-            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings));
+            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings), MessageSize.of(settings));
         }
     }
 
@@ -70,16 +75,29 @@ public final class EndpointRuntime {
         return model;
     }
 
-    void opened(WrappedEndpoint connection) {
+    /**
+     * @return {@code false} if the application is stopping: the connection must be refused, {@link #endAll()}
+     *         will not see it
+     */
+    boolean opened(WrappedEndpoint connection) {
         open.add(connection);
+        if (ending) {
+            open.remove(connection);
+            return false;
+        }
+        return true;
     }
 
     void ended(WrappedEndpoint connection) {
         open.remove(connection);
     }
 
-    /** Ends the connections still open when the container shuts down, so their cleanup runs. */
+    /**
+     * Ends the connections still open when the application stops (undeployed, or its server stopping): each is
+     * closed with 1001 and cleaned up. Connections that open from now on are refused with 1001.
+     */
     public void endAll() {
+        ending = true;
         for (WrappedEndpoint connection : List.copyOf(open)) {
             connection.endOnShutdown();
         }

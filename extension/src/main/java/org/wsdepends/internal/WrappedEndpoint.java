@@ -22,6 +22,7 @@ import jakarta.websocket.Session;
 import org.wsdepends.Scope;
 import org.wsdepends.core.DependencyScope;
 import org.wsdepends.core.HandshakeData;
+import org.wsdepends.core.MessageSize;
 import org.wsdepends.core.Resolution;
 import org.wsdepends.security.Identity;
 import org.wsdepends.security.NotAuthenticatedException;
@@ -48,6 +49,7 @@ public final class WrappedEndpoint extends Endpoint {
 
     private static final System.Logger LOG = System.getLogger("org.wsdepends");
     private static final Object[] NO_VALUES = {};
+    private static final String SHUTTING_DOWN = "Server shutting down";
 
     private final EndpointRuntime runtime;
     private final DependencyScope connection;
@@ -68,7 +70,10 @@ public final class WrappedEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
-        runtime.opened(this);
+        if (!runtime.opened(this)) {
+            closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), SHUTTING_DOWN);
+            return;
+        }
         callbacksRunning.incrementAndGet();
         try {
             runtime.factory.inRequestContext(() -> open(config));
@@ -208,12 +213,12 @@ public final class WrappedEndpoint extends Endpoint {
     void endOnShutdown() {
         try {
             if (session != null && session.isOpen()) {
-                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SHUTTING_DOWN));
             }
         } catch (IOException | RuntimeException closeFailed) {
             LOG.log(Level.DEBUG, "closing " + runtime.description + " on shutdown failed", closeFailed);
         }
-        onClose(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+        onClose(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SHUTTING_DOWN));
         end();
     }
 
@@ -279,12 +284,10 @@ public final class WrappedEndpoint extends Endpoint {
     }
 
     private void deliver(HandlerMethod handler, Object payload, boolean last) {
-        if (handler.maxMessageSize > 0) {
-            String tooBig = MessageCodec.tooBig(handler, payload);
-            if (tooBig != null) {
-                closeAfterCleanup(CloseReason.CloseCodes.TOO_BIG.getCode(), tooBig);
-                return;
-            }
+        String tooBig = MessageCodec.tooBig(MessageSize.forHandler(runtime.maxMessageSize, handler.maxMessageSize), payload);
+        if (tooBig != null) {
+            closeAfterCleanup(CloseReason.CloseCodes.TOO_BIG.getCode(), tooBig);
+            return;
         }
         callbacksRunning.incrementAndGet();
         try {
@@ -363,6 +366,10 @@ public final class WrappedEndpoint extends Endpoint {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void registerMessageHandlers(Session session) {
+        // the deployment's limit replaces the container's default (unbounded on Undertow); a handler's
+        // smaller maxMessageSize lowers it below
+        session.setMaxTextMessageBufferSize(bufferSize(runtime.maxMessageSize));
+        session.setMaxBinaryMessageBufferSize(bufferSize(runtime.maxMessageSize));
         for (HandlerMethod handler : runtime.model.onMessage()) {
             switch (handler.payload) {
                 case TEXT, JSON, TEXT_CONVERTED -> session.addMessageHandler(String.class,
@@ -388,7 +395,7 @@ public final class WrappedEndpoint extends Endpoint {
                 default -> throw new IllegalStateException("unknown payload kind " + handler.payload);
             }
             if (handler.maxMessageSize > 0) {
-                int limit = (int) Math.min(Integer.MAX_VALUE, handler.maxMessageSize);
+                int limit = bufferSize(MessageSize.forHandler(runtime.maxMessageSize, handler.maxMessageSize));
                 if (handler.isBinary()) {
                     session.setMaxBinaryMessageBufferSize(limit);
                 } else {
@@ -396,6 +403,10 @@ public final class WrappedEndpoint extends Endpoint {
                 }
             }
         }
+    }
+
+    private static int bufferSize(long limit) {
+        return (int) Math.min(Integer.MAX_VALUE, limit);
     }
 
     private static Throwable unwrap(Throwable failure) {
