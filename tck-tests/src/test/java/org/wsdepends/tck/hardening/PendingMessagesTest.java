@@ -59,7 +59,8 @@ public class PendingMessagesTest extends DeployedWarTest {
         }
 
         if ("wildfly".equals(System.getProperty("wsdepends.tck.container"))) {
-            assertThat(written.get()).as("Undertow read and queued all of it").isEqualTo(BUDGET);
+            // how much depends on the machine's speed: far more than socket buffers hold, in any case
+            assertThat(written.get()).as("Undertow kept reading and queued it").isGreaterThan(BUDGET / 2);
         } else {
             assertThat(written.get()).as("held back by TCP once the socket buffers are full").isLessThan(BUDGET / 2);
         }
