@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.RawSocket;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.ServerLog;
 import org.wsdepends.tck.support.Wars;
 
 /**
@@ -79,8 +80,10 @@ public class RawInputsTest extends DeployedWarTest {
         String nothing = "nothing within 3 s";
         String fiveMib = "text text 5242880";
         List<String> answers = switch (System.getProperty("wsdepends.tck.container", "embedded")) {
+            // WildFly Preview's Undertow closes an unmasked frame with 1003 instead of 1002
             case "wildfly" -> List.of("400", "400", "400", "400", "101", "400", "404", "101", "101", "101", "400", "400",
-                    nothing, "close 1002 UT002034: Web socket frame was not masked", nothing, nothing, fiveMib);
+                    nothing, "close " + (ServerLog.text().contains("WildFly Preview") ? 1003 : 1002)
+                            + " UT002034: Web socket frame was not masked", nothing, nothing, fiveMib);
             // Tyrus checks no mask bit (the frame is delivered); the 5 MiB frame fits the incoming buffer wsdepends'
             // web fragment sets (Tyrus's own: 4 MiB + 11)
             case "payara", "payara-server" -> List.of("101", "101", "101", "101", "101", "101", "404", "400", "500",
