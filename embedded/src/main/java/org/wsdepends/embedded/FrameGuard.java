@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 
+import org.wsdepends.core.MessageSize;
+
 /**
  * Reads the frame headers of one WebSocket connection's incoming bytes before Tyrus does, and stops the bytes at
  * the first frame that breaks a rule Tyrus 2.1.6 does not check (RFC 6455 §5.1, §5.2) or announces more than the
@@ -149,9 +151,8 @@ final class FrameGuard {
             long limit = messageOpcode == 0x2 ? binaryLimit : textLimit;
             long before = opcode == 0 ? messageSize : 0;
             if (length > limit - before) {
-                verdict = new CloseReason(CloseCodes.TOO_BIG, String.format(
-                        "Message too long; allowed message size is %d bytes. (Current message length is %d bytes).",
-                        limit, length > Long.MAX_VALUE - before ? Long.MAX_VALUE : before + length));
+                verdict = new CloseReason(CloseCodes.TOO_BIG, MessageSize.tooBig(limit,
+                        length > Long.MAX_VALUE - before ? Long.MAX_VALUE : before + length));
                 return false;
             }
             messageSize = before + length;

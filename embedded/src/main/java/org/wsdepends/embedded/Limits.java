@@ -2,6 +2,7 @@ package org.wsdepends.embedded;
 
 import java.time.Duration;
 
+import org.wsdepends.core.MessageSize;
 import org.wsdepends.core.Settings;
 
 /**
@@ -14,19 +15,13 @@ import org.wsdepends.core.Settings;
  */
 record Limits(long maxMessageSize, Duration headerReadTimeout, Duration idleTimeout) {
 
-    /** Key of {@link #maxMessageSize()}, without the prefix. */
-    static final String MAX_MESSAGE_SIZE = "max-message-size";
     /** Key of {@link #headerReadTimeout()}, without the prefix. */
     static final String HEADER_READ_TIMEOUT = "header-read-timeout";
     /** Key of {@link #idleTimeout()}, without the prefix. */
     static final String IDLE_TIMEOUT = "idle-timeout";
 
-    /** 16 MiB, uvicorn's default. */
-    static final long DEFAULT_MAX_MESSAGE_SIZE = 16L * 1024 * 1024;
     static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
-    /** Tyrus's incoming buffer, which holds one frame, is an {@code int}. */
-    static final long MAX_MESSAGE_SIZE_CEILING = Integer.MAX_VALUE - FrameGuard.MAX_HEADER;
 
     /**
      * @param settings          the {@code org.wsdepends.*} settings
@@ -38,8 +33,7 @@ record Limits(long maxMessageSize, Duration headerReadTimeout, Duration idleTime
      */
     static Limits resolve(Settings settings, Long maxMessageSize, Duration headerReadTimeout, Duration idleTimeout) {
         return new Limits(
-                maxMessageSize != null ? maxMessageSize
-                        : settings.size(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE_CEILING),
+                maxMessageSize != null ? maxMessageSize : MessageSize.of(settings),
                 headerReadTimeout != null ? headerReadTimeout
                         : settings.duration(HEADER_READ_TIMEOUT, DEFAULT_HEADER_READ_TIMEOUT),
                 idleTimeout != null ? idleTimeout : settings.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT));

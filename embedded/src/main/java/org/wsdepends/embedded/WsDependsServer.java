@@ -51,6 +51,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.wsdepends.Depends;
 import org.wsdepends.embedded.internal.ManagedInstances;
+import org.wsdepends.core.MessageSize;
 import org.wsdepends.core.Settings;
 import org.wsdepends.extension.WsDependsExtension;
 import org.wsdepends.internal.EndpointRegistry;
@@ -565,11 +566,13 @@ public final class WsDependsServer implements AutoCloseable {
          * @throws IllegalArgumentException if {@code bytes} is outside that range
          */
         public Builder maxMessageSize(long bytes) {
-            if (bytes < 1 || bytes > Limits.MAX_MESSAGE_SIZE_CEILING) {
+            if (bytes < 1 || bytes > MessageSize.CEILING) {
                 throw new IllegalArgumentException("The maximal message size must be between 1 and "
-                        + Limits.MAX_MESSAGE_SIZE_CEILING + " bytes: " + bytes);
+                        + MessageSize.CEILING + " bytes: " + bytes);
             }
             this.maxMessageSize = bytes;
+            // the wrapped endpoints' adapter checks whole messages against the same setting
+            settings.put(Settings.PREFIX + MessageSize.KEY, Long.toString(bytes));
             return this;
         }
 

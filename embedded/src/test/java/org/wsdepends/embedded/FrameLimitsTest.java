@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -196,26 +193,8 @@ class FrameLimitsTest {
 
     @Test
     void fragmentsOverAnEndpointsLimitAreClosedWith1009WithoutErrorsForTheFragmentsThatFollow() throws IOException {
-        List<LogRecord> problems = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    problems.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(handler);
-        try {
+        List<LogRecord> problems;
+        try (LogCapture log = new LogCapture()) {
             for (String path : new String[] {"/limited-plain", "/limited?q=1"}) {
                 try (RawSocket socket = upgraded(path)) {
                     socket.send(RawSocket.frame(0x1, false, ascii(800)));
@@ -232,8 +211,7 @@ class FrameLimitsTest {
                     assertThat(socket.awaitEndOfStream(RawSocket.TIMEOUT)).isNotNull();
                 }
             }
-        } finally {
-            root.removeHandler(handler);
+            problems = log.atLeast(Level.WARNING);
         }
         assertThat(problems).extracting(LogRecord::getMessage).isEmpty();
     }

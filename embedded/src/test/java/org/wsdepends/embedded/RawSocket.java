@@ -18,15 +18,16 @@ import java.util.Map;
 
 /**
  * A client on a plain TCP socket, for what the JDK's WebSocket client cannot send: broken HTTP requests and
- * handshakes, unmasked frames, lying length fields. Reads the server's answers as bytes.
+ * handshakes, unmasked frames, lying length fields. Reads the server's answers as bytes. Public for the conformance
+ * tests, which send the same inputs to the application servers (the module's test jar).
  */
-final class RawSocket implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
 
     /** How long a read or connect waits. */
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** A valid {@code Sec-WebSocket-Key} (RFC 6455 §1.3's example). */
-    static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    public static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
 
     private final Socket socket;
     private final OutputStream out;
@@ -41,9 +42,16 @@ final class RawSocket implements AutoCloseable {
     /**
      * Connects to the server; reads time out after {@link #TIMEOUT}.
      */
-    static RawSocket connect(WsDependsServer server) throws IOException {
+    public static RawSocket connect(WsDependsServer server) throws IOException {
+        return connect(server.port());
+    }
+
+    /**
+     * Connects to a port on the loopback address; reads time out after {@link #TIMEOUT}.
+     */
+    public static RawSocket connect(int port) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), (int) RawSocket.TIMEOUT.toMillis());
+        socket.connect(new InetSocketAddress("127.0.0.1", port), (int) RawSocket.TIMEOUT.toMillis());
         socket.setSoTimeout((int) RawSocket.TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
         return new RawSocket(socket);
@@ -55,7 +63,7 @@ final class RawSocket implements AutoCloseable {
      * @param target       the request target as sent, for example {@code "/echo?token=%"}
      * @param extraHeaders header lines without CRLF
      */
-    static String handshake(String target, String... extraHeaders) {
+    public static String handshake(String target, String... extraHeaders) {
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n");
         for (String header : extraHeaders) {
@@ -64,25 +72,36 @@ final class RawSocket implements AutoCloseable {
         return request.append("\r\n").toString();
     }
 
+    /**
+     * Changes how long reads wait, for a test that measures how long a server stays silent.
+     *
+     * @param timeout the new read timeout
+     * @return this
+     */
+    public RawSocket readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        return this;
+    }
+
     /** Sends characters as single bytes (ISO-8859-1), so any byte can be written as a char. */
-    RawSocket send(String latin1) throws IOException {
+    public RawSocket send(String latin1) throws IOException {
         return send(latin1.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawSocket send(byte[] bytes) throws IOException {
+    public RawSocket send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Sends a valid handshake for {@code target} and reads the answer, which should be a 101. */
-    Response upgrade(String target) throws IOException {
+    public Response upgrade(String target) throws IOException {
         send(handshake(target, "Sec-WebSocket-Key: " + KEY));
         return readResponse();
     }
 
     /** Reads an HTTP response: status line, headers and a body of {@code Content-Length} bytes. */
-    Response readResponse() throws IOException {
+    public Response readResponse() throws IOException {
         String statusLine = readLine();
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
@@ -96,7 +115,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** A masked frame, as a client must send it. */
-    static byte[] frame(int opcode, boolean fin, byte[] payload) {
+    public static byte[] frame(int opcode, boolean fin, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.writeBytes(header(opcode, fin, true, payload.length));
         byte[] mask = {1, 2, 3, 4};
@@ -111,7 +130,7 @@ final class RawSocket implements AutoCloseable {
      * The first bytes of a frame up to its masking key (not included): opcode, mask bit and the length, in the
      * shortest encoding unless {@code length} does not fit 63 bits.
      */
-    static byte[] header(int opcode, boolean fin, boolean masked, long length) {
+    public static byte[] header(int opcode, boolean fin, boolean masked, long length) {
         ByteArrayOutputStream header = new ByteArrayOutputStream(10);
         header.write((fin ? 0x80 : 0) | opcode);
         int maskBit = masked ? 0x80 : 0;
@@ -130,12 +149,12 @@ final class RawSocket implements AutoCloseable {
         return header.toByteArray();
     }
 
-    static byte[] text(String text) {
+    public static byte[] text(String text) {
         return frame(0x1, true, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads one frame from the server, which must not mask it. */
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
         long length = second & 0x7F;
@@ -150,7 +169,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Reads frames until the close frame, skipping the others. */
-    Frame readClose() throws IOException {
+    public Frame readClose() throws IOException {
         Frame frame = readFrame();
         while (frame.opcode() != 0x8) {
             frame = readFrame();
@@ -163,7 +182,7 @@ final class RawSocket implements AutoCloseable {
      *
      * @return how long it took, or {@code null} if it still was open after {@code timeout}
      */
-    Duration awaitEndOfStream(Duration timeout) throws IOException {
+    public Duration awaitEndOfStream(Duration timeout) throws IOException {
         long started = System.nanoTime();
         socket.setSoTimeout((int) timeout.toMillis());
         InputStream raw = socket.getInputStream();
@@ -181,29 +200,35 @@ final class RawSocket implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /** Goes away as a crashed client or a closed browser tab can: a TCP reset, no close frame. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
     }
 
     /** An HTTP response; header names in lower case. */
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
     }
 
     /** A frame from the server. */
-    record Frame(int opcode, boolean masked, byte[] payload) {
+    public record Frame(int opcode, boolean masked, byte[] payload) {
 
         /** @return the close code of a close frame */
-        int closeCode() {
+        public int closeCode() {
             return (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
         }
 
         /** @return the close reason of a close frame */
-        String closeReason() {
+        public String closeReason() {
             return new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         }
 
-        String text() {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }

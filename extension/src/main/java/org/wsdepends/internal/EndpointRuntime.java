@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.wsdepends.core.JsonLimits;
+import org.wsdepends.core.MessageSize;
 import org.wsdepends.core.Origins;
 import org.wsdepends.core.Refusal;
 import org.wsdepends.core.Settings;
@@ -12,8 +13,8 @@ import org.wsdepends.security.RejectBeforeUpgrade;
 
 /**
  * What all connections of one wrapped endpoint class share: the model, the way to its CDI side,
- * exception handling, the message codec and the open connections (ended when the container shuts
- * down).
+ * exception handling, the message codec, the limits and the open connections (ended when the
+ * application stops: from then on, new connections are refused with 1001).
  */
 public final class EndpointRuntime {
 
@@ -28,7 +29,9 @@ public final class EndpointRuntime {
     final Origins origins;
     final boolean rejectsBeforeUpgrade;
     final List<String> challenges;
+    final long maxMessageSize;
     private final Set<WrappedEndpoint> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean ending;
 
     /**
      * @param model    the endpoint's model
@@ -49,6 +52,7 @@ public final class EndpointRuntime {
         RejectBeforeUpgrade own = model.type().getAnnotation(RejectBeforeUpgrade.class);
         this.rejectsBeforeUpgrade = own != null ? own.value() : limits.rejectBeforeUpgrade();
         this.challenges = Refusal.challenges(model.connection());
+        this.maxMessageSize = limits.maxMessageSize();
     }
 
     /**
@@ -56,12 +60,13 @@ public final class EndpointRuntime {
      *
      * @param origins             the origins allowed to connect
      * @param json                the bounds of typed JSON messages
+     * @param maxMessageSize      the largest incoming message, in bytes ({@link MessageSize})
      * @param rejectBeforeUpgrade whether endpoints without {@code @RejectBeforeUpgrade} reject before the upgrade
      */
-    public record Limits(Origins origins, JsonLimits json, boolean rejectBeforeUpgrade) {
+    public record Limits(Origins origins, JsonLimits json, long maxMessageSize, boolean rejectBeforeUpgrade) {
 
-        /** No origin refused, the default JSON bounds, failures answered after the upgrade. */
-        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT, false);
+        /** No origin refused, the default JSON bounds and message size, failures answered after the upgrade. */
+        public static final Limits DEFAULT = new Limits(Origins.of(null), JsonLimits.DEFAULT, MessageSize.DEFAULT, false);
 
         /**
          * @param settings the deployment's settings
@@ -69,7 +74,7 @@ public final class EndpointRuntime {
          * @throws IllegalArgumentException naming the key of an invalid value
          */
         public static Limits of(Settings settings) {
-            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings),
+            return new Limits(Origins.of(settings.value(Origins.KEY)), JsonLimits.of(settings), MessageSize.of(settings),
                     settings.rejectsBeforeUpgrade());
         }
     }
@@ -84,16 +89,29 @@ public final class EndpointRuntime {
         return rejectsBeforeUpgrade;
     }
 
-    void opened(WrappedEndpoint connection) {
+    /**
+     * @return {@code false} if the application is stopping: the connection must be refused, {@link #endAll()}
+     *         will not see it
+     */
+    boolean opened(WrappedEndpoint connection) {
         open.add(connection);
+        if (ending) {
+            open.remove(connection);
+            return false;
+        }
+        return true;
     }
 
     void ended(WrappedEndpoint connection) {
         open.remove(connection);
     }
 
-    /** Ends the connections still open when the container shuts down, so their cleanup runs. */
+    /**
+     * Ends the connections still open when the application stops (undeployed, or its server stopping): each is
+     * closed with 1001 and cleaned up. Connections that open from now on are refused with 1001.
+     */
     public void endAll() {
+        ending = true;
         for (WrappedEndpoint connection : List.copyOf(open)) {
             connection.endOnShutdown();
         }

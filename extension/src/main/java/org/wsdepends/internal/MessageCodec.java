@@ -27,6 +27,7 @@ import org.wsdepends.core.ErrorReports;
 import org.wsdepends.core.JsonLimits;
 import org.wsdepends.core.JsonNumbers;
 import org.wsdepends.core.Lazy;
+import org.wsdepends.core.MessageSize;
 
 /**
  * How one endpoint's messages are read and its return values written: typed JSON messages with
@@ -83,12 +84,14 @@ final class MessageCodec {
     }
 
     /**
-     * Whole messages over the handler's {@code maxMessageSize}: containers enforce it only for the
-     * handlers they build for annotated endpoints, so the adapter checks itself, with Tyrus's wording.
+     * Whole messages over the limit: containers enforce {@code maxMessageSize} only for the handlers
+     * they build for annotated endpoints, and a single frame is bounded only by their own buffers, so
+     * the adapter checks itself, with Tyrus's wording.
      *
+     * @param limit the limit that applies to the handler ({@link MessageSize#forHandler})
      * @return the close reason, {@code null} if the message fits
      */
-    static String tooBig(HandlerMethod handler, Object payload) {
+    static String tooBig(long limit, Object payload) {
         long size;
         if (payload instanceof String text) {
             size = ErrorReports.utf8Length(text);
@@ -99,11 +102,7 @@ final class MessageCodec {
         } else {
             return null;
         }
-        if (size <= handler.maxMessageSize) {
-            return null;
-        }
-        return String.format("Message too long; allowed message size is %d bytes. (Current message length is %d bytes).",
-                handler.maxMessageSize, size);
+        return size <= limit ? null : MessageSize.tooBig(limit, size);
     }
 
     /** Sends a handler's return value and waits until it was written. */

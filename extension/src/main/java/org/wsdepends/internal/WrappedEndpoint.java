@@ -23,6 +23,7 @@ import jakarta.websocket.Session;
 import org.wsdepends.Scope;
 import org.wsdepends.core.DependencyScope;
 import org.wsdepends.core.HandshakeData;
+import org.wsdepends.core.MessageSize;
 import org.wsdepends.core.Resolution;
 import org.wsdepends.security.Identity;
 import org.wsdepends.spi.ExceptionContext;
@@ -58,6 +59,7 @@ public final class WrappedEndpoint extends Endpoint {
             LOG.log(Level.DEBUG, "a reply could not be sent", result.getException());
         }
     };
+    private static final String SHUTTING_DOWN = "Server shutting down";
 
     private final EndpointRuntime runtime;
     // replaced by the admission's scope when the connection was resolved before the upgrade
@@ -81,11 +83,17 @@ public final class WrappedEndpoint extends Endpoint {
         this.session = session;
         Admission admitted = (Admission) config.getUserProperties().remove(Admission.KEY);
         session.getUserProperties().remove(Admission.KEY);
+        if (!runtime.opened(this)) {
+            if (admitted != null) {
+                admitted.dispose();
+            }
+            closeSession(CloseReason.CloseCodes.GOING_AWAY.getCode(), SHUTTING_DOWN);
+            return;
+        }
         if (admitted != null) {
             // resolved before the upgrade: that scope holds what this connection must dispose
             connection = admitted.scope();
         }
-        runtime.opened(this);
         callbacksRunning.incrementAndGet();
         try {
             runtime.factory.inRequestContext(() -> open(config, admitted));
@@ -238,12 +246,12 @@ public final class WrappedEndpoint extends Endpoint {
     void endOnShutdown() {
         try {
             if (session != null && session.isOpen()) {
-                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SHUTTING_DOWN));
             }
         } catch (IOException | RuntimeException closeFailed) {
             LOG.log(Level.DEBUG, "closing " + runtime.description + " on shutdown failed", closeFailed);
         }
-        onClose(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+        onClose(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SHUTTING_DOWN));
         end();
     }
 
@@ -309,12 +317,10 @@ public final class WrappedEndpoint extends Endpoint {
     }
 
     private void deliver(HandlerMethod handler, Object payload, boolean last) {
-        if (handler.maxMessageSize > 0) {
-            String tooBig = MessageCodec.tooBig(handler, payload);
-            if (tooBig != null) {
-                closeAfterCleanup(CloseReason.CloseCodes.TOO_BIG.getCode(), tooBig);
-                return;
-            }
+        String tooBig = MessageCodec.tooBig(MessageSize.forHandler(runtime.maxMessageSize, handler.maxMessageSize), payload);
+        if (tooBig != null) {
+            closeAfterCleanup(CloseReason.CloseCodes.TOO_BIG.getCode(), tooBig);
+            return;
         }
         callbacksRunning.incrementAndGet();
         // no callback object per message: the request context is entered and exited here
@@ -405,6 +411,10 @@ public final class WrappedEndpoint extends Endpoint {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void registerMessageHandlers(Session session) {
+        // the deployment's limit replaces the container's default (unbounded on Undertow); a handler's
+        // smaller maxMessageSize lowers it below
+        session.setMaxTextMessageBufferSize(bufferSize(runtime.maxMessageSize));
+        session.setMaxBinaryMessageBufferSize(bufferSize(runtime.maxMessageSize));
         for (HandlerMethod handler : runtime.model.onMessage()) {
             switch (handler.payload) {
                 case TEXT, JSON, TEXT_CONVERTED -> session.addMessageHandler(String.class,
@@ -430,7 +440,7 @@ public final class WrappedEndpoint extends Endpoint {
                 default -> throw new IllegalStateException("unknown payload kind " + handler.payload);
             }
             if (handler.maxMessageSize > 0) {
-                int limit = (int) Math.min(Integer.MAX_VALUE, handler.maxMessageSize);
+                int limit = bufferSize(MessageSize.forHandler(runtime.maxMessageSize, handler.maxMessageSize));
                 if (handler.isBinary()) {
                     session.setMaxBinaryMessageBufferSize(limit);
                 } else {
@@ -438,6 +448,10 @@ public final class WrappedEndpoint extends Endpoint {
                 }
             }
         }
+    }
+
+    private static int bufferSize(long limit) {
+        return (int) Math.min(Integer.MAX_VALUE, limit);
     }
 
     private static Throwable unwrap(Throwable failure) {
