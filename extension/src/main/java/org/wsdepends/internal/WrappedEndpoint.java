@@ -67,6 +67,10 @@ public final class WrappedEndpoint extends Endpoint {
     private final AtomicInteger callbacksRunning = new AtomicInteger();
     private volatile State state = State.OPENING;
     private boolean closeSeen;
+    /** The close that {@code @OnClose} gets once no callback runs; {@code null} if it is not to be called. */
+    private CloseReason pendingClose;
+    /** The thread of the callback running last, to tell a close from inside a callback. */
+    private volatile Thread callbackThread;
     private Session session;
     private HandshakeData handshake;
     private Object[] connectionValues = NO_VALUES;
@@ -94,7 +98,7 @@ public final class WrappedEndpoint extends Endpoint {
             // resolved before the upgrade: that scope holds what this connection must dispose
             connection = admitted.scope();
         }
-        callbacksRunning.incrementAndGet();
+        callbackStarts();
         try {
             runtime.factory.inRequestContext(() -> open(config, admitted));
         } finally {
@@ -143,27 +147,30 @@ public final class WrappedEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        boolean wasOpen;
+        boolean now;
         synchronized (this) {
             if (closeSeen) {
                 return;
             }
             closeSeen = true;
-            wasOpen = state == State.OPEN || state == State.CLOSE_SENT;
+            boolean call = (state == State.OPEN || state == State.CLOSE_SENT) && runtime.model.onClose() != null;
+            // a callback that closes the session gets @OnClose inside close(), as on Tyrus; Undertow reports a peer's
+            // close on its I/O thread while a worker may still be cleaning up after its reply: then @OnClose waits
+            // for the running callbacks, as the connection's cleanup does, so message-scoped cleanup comes first
+            now = call && callbackThread == Thread.currentThread();
+            if (call && !now) {
+                pendingClose = closeReason;
+            }
+            if (state != State.ENDED) {
+                state = State.CLOSING;
+            }
         }
         try {
-            if (wasOpen && runtime.model.onClose() != null) {
+            if (now) {
                 runtime.factory.inRequestContext(() -> close(closeReason));
             }
         } finally {
-            // containers call onClose re-entrantly when a callback closes the session (and Undertow on
-            // its I/O thread): the connection's cleanup waits for running callbacks, so message-scoped
-            // cleanup still comes first and no dependency is disposed while a callback uses it
-            synchronized (this) {
-                if (state != State.ENDED) {
-                    state = State.CLOSING;
-                }
-            }
+            // no dependency is disposed while a callback uses it
             if (callbacksRunning.get() == 0) {
                 end();
             }
@@ -186,7 +193,7 @@ public final class WrappedEndpoint extends Endpoint {
             LOG.log(Level.DEBUG, () -> "The connection of " + runtime.description + " is gone: " + failure);
             return;
         }
-        callbacksRunning.incrementAndGet();
+        callbackStarts();
         try {
             runtime.factory.inRequestContext(() -> fail(failure));
         } finally {
@@ -207,7 +214,15 @@ public final class WrappedEndpoint extends Endpoint {
         return failure instanceof IOException && (onError == null || !onError.errorType.isInstance(failure));
     }
 
+    private void callbackStarts() {
+        callbacksRunning.incrementAndGet();
+        callbackThread = Thread.currentThread();
+    }
+
     private void callbackDone() {
+        if (callbackThread == Thread.currentThread()) {
+            callbackThread = null;
+        }
         if (callbacksRunning.decrementAndGet() == 0 && state == State.CLOSING) {
             end();
         }
@@ -224,6 +239,10 @@ public final class WrappedEndpoint extends Endpoint {
         try {
             if (expiryTask != null) {
                 expiryTask.cancel(false);
+            }
+            CloseReason reason = pendingClose;
+            if (reason != null) {
+                runtime.factory.inRequestContext(() -> close(reason));
             }
             connection.close();
             if (endpoint != null) {
@@ -322,7 +341,7 @@ public final class WrappedEndpoint extends Endpoint {
             closeAfterCleanup(CloseReason.CloseCodes.TOO_BIG.getCode(), tooBig);
             return;
         }
-        callbacksRunning.incrementAndGet();
+        callbackStarts();
         // no callback object per message: the request context is entered and exited here
         Object requestContext = runtime.factory.enterRequestContext();
         try {
