@@ -123,8 +123,75 @@ public class Rooms {
     }
 
     private void send(Session session, Map<String, Object> event) {
-        if (session.isOpen()) {
-            session.getAsyncRemote().sendText(json.toJson(event));
+        if (!session.isOpen()) {
+            return;
+        }
+        Outbox outbox;
+        synchronized (session) {
+            outbox = (Outbox) session.getUserProperties().computeIfAbsent(Outbox.KEY, key -> new Outbox(session));
+        }
+        outbox.send(json.toJson(event));
+    }
+
+    /**
+     * One member's outgoing events, written one after the other without blocking the thread that sends them:
+     * members' threads broadcast to the same session at once, and Jakarta WebSocket lets a send that meets another
+     * in progress fail. A member too slow to read {@value #MAX_WAITING} waiting events is disconnected with 1013.
+     */
+    private static final class Outbox {
+        static final String KEY = Outbox.class.getName();
+        static final int MAX_WAITING = 256;
+
+        private final Session session;
+        private final Deque<String> waiting = new ArrayDeque<>();
+        private boolean writing;
+
+        Outbox(Session session) {
+            this.session = session;
+        }
+
+        void send(String text) {
+            boolean full;
+            synchronized (this) {
+                if (!writing) {
+                    writing = true;
+                    full = false;
+                } else if (waiting.size() < MAX_WAITING) {
+                    waiting.add(text);
+                    return;
+                } else {
+                    waiting.clear();
+                    full = true;
+                }
+            }
+            if (full) {
+                tooSlow();
+            } else {
+                write(text);
+            }
+        }
+
+        private void write(String text) {
+            session.getAsyncRemote().sendText(text, result -> {
+                String next;
+                synchronized (this) {
+                    next = result.isOK() ? waiting.poll() : null;
+                    if (next == null) {
+                        waiting.clear();
+                        writing = false;
+                        return;
+                    }
+                }
+                write(next);
+            });
+        }
+
+        private void tooSlow() {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow to read the room"));
+            } catch (IOException alreadyGone) {
+                // the connection ended on its own
+            }
         }
     }
 
