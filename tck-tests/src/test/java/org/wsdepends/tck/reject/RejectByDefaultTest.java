@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.security.OriginsApp;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.RawHandshake;
 import org.wsdepends.tck.support.Wars;
 
 /**

@@ -1,6 +1,7 @@
 package org.wsdepends.tck.reject;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wsdepends.tck.support.RawHandshake.assertJson;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeployedWarTest;
+import org.wsdepends.tck.support.RawHandshake;
 import org.wsdepends.tck.support.ServerLog;
 import org.wsdepends.tck.support.Wars;
 
@@ -43,14 +45,6 @@ public class RejectTest extends DeployedWarTest {
 
     private RawHandshake handshake(String path) {
         return handshake(path, Map.of());
-    }
-
-    private static void assertJson(RawHandshake answer, int status, String body) {
-        assertThat(answer.status()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).singleElement().asString().startsWith("application/json");
-        assertThat(answer.body()).isEqualTo(body);
-        assertThat(answer.header("Upgrade")).isEmpty();
-        assertThat(answer.header("Sec-WebSocket-Accept")).isEmpty();
     }
 
     /** The connection dependency was created once and disposed once, and no endpoint instance was made. */

@@ -20,18 +20,20 @@ import jakarta.websocket.server.ServerEndpoint;
 
 import org.wsdepends.Depends;
 import org.wsdepends.security.Identity;
+import org.wsdepends.security.RejectBeforeUpgrade;
+import org.wsdepends.tck.support.Events;
 
 /**
  * The application {@link ContainerSecurityTest} deploys: Jakarta Security authenticates the upgrade request (HTTP
  * Basic against an identity store of the WAR), and with no {@code Identity} producer the container's principal is
- * the identity. {@link #WEB_XML} guards {@code /room} and {@code /whoami}. The WAR adds {@link RoomEndpoint}, which
+ * the identity. {@link #WEB_XML} guards {@code /room}, {@code /whoami} and {@code /gate}. The WAR adds {@link RoomEndpoint}, which
  * {@link SecurityTest} deploys with an identity producer.
  */
 public final class ContainerSecurityApp {
 
     /**
-     * Only authenticated callers reach the upgrades of {@link RoomEndpoint} and {@link WhoAmI}; the roles are the
-     * endpoints' to check.
+     * Only authenticated callers reach the upgrades of {@link RoomEndpoint}, {@link WhoAmI} and {@link Gate}; the
+     * roles are the endpoints' to check.
      */
     public static final String WEB_XML = """
             <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -40,6 +42,7 @@ public final class ContainerSecurityApp {
                   <web-resource-name>members</web-resource-name>
                   <url-pattern>/room</url-pattern>
                   <url-pattern>/whoami</url-pattern>
+                  <url-pattern>/gate</url-pattern>
                 </web-resource-collection>
                 <auth-constraint>
                   <role-name>**</role-name>
@@ -103,6 +106,34 @@ public final class ContainerSecurityApp {
         @OnOpen
         public void open(Session session) throws IOException {
             session.getBasicRemote().sendText("lobby");
+        }
+    }
+
+    /**
+     * Inside the constraint and rejecting before the upgrade: wsdepends' filter asks the container about the roles
+     * before the {@code 101}. Records who opened, as the container identity says.
+     */
+    @RejectBeforeUpgrade
+    @ServerEndpoint("/gate")
+    @RolesAllowed("admin")
+    @DeclareRoles({"user", "admin"})
+    public static class Gate {
+        @Inject @Depends Identity identity;
+
+        @OnOpen
+        public void open() {
+            Events.add("gate " + identity.name() + " " + new TreeSet<>(identity.roles()));
+        }
+    }
+
+    /** Outside the constraint and rejecting before the upgrade: the anonymous caller is refused with HTTP. */
+    @RejectBeforeUpgrade
+    @ServerEndpoint("/gate-lobby")
+    @RolesAllowed("user")
+    public static class GateLobby {
+        @OnOpen
+        public void open() {
+            Events.add("gate lobby opened");
         }
     }
 }

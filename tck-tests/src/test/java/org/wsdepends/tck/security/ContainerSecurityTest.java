@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.wsdepends.tck.support.RawHandshake.assertJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.support.DeploymentUrls;
+import org.wsdepends.tck.support.RawHandshake;
 import org.wsdepends.tck.support.Recorder;
 import org.wsdepends.tck.support.ServerLog;
 import org.wsdepends.tck.support.Wars;
@@ -33,7 +36,8 @@ import org.wsdepends.tck.support.Wars;
 /**
  * Design §5's second identity source: with no {@code Identity} producer, the principal the container authenticated
  * for the upgrade request (here Jakarta Security's HTTP Basic mechanism and an identity store of the WAR) is the
- * identity, and its roles are the container's {@code isUserInRole}. The embedded runtime has no container
+ * identity, and its roles are the container's {@code isUserInRole}, at the handshake and, for endpoints that
+ * reject before the upgrade, in wsdepends' filter before the {@code 101}. The embedded runtime has no container
  * security: there the same WAR fails to deploy with WSD-0208.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -59,11 +63,15 @@ public class ContainerSecurityTest {
     }
 
     private URI deploy(String path) {
+        return Wars.ws(deploy(), path);
+    }
+
+    private URL deploy() {
         assumeFalse(embedded(), "the embedded runtime has no container security");
         deployer.deploy(DEPLOYMENT);
         deployed = true;
         EVENTS.clear();
-        return Wars.ws(DeploymentUrls.of(DEPLOYMENT), path);
+        return DeploymentUrls.of(DEPLOYMENT);
     }
 
     @AfterEach
@@ -121,6 +129,30 @@ public class ContainerSecurityTest {
             assertThat(client.nextText()).isEqualTo("{\"detail\":\"Not authenticated\"}");
             assertThat(client.nextClose()).isEqualTo(new WsTestClient.Closed(1008, "Not authenticated"));
         }
+    }
+
+    @Test
+    void beforeTheUpgradeTheContainersRolesDecide() {
+        URI gate = Wars.http(deploy(), "/gate");
+
+        RawHandshake admitted = RawHandshake.send(gate, basic("alice"));
+        assertThat(admitted.status()).isEqualTo(101);
+        assertThat(EVENTS.awaitEvent("gate alice [admin, user]")).containsExactly("gate alice [admin, user]");
+        // bob has a role, not the one the endpoint requires; carol has none
+        for (String user : List.of("bob", "carol")) {
+            assertJson(RawHandshake.send(gate, basic(user)), 403, "{\"detail\":\"Forbidden\"}");
+        }
+        assertThat(EVENTS.events()).containsExactly("gate alice [admin, user]");
+    }
+
+    @Test
+    void beforeTheUpgradeOutsideTheConstraintTheAnonymousCallerGets401WithoutAChallenge() {
+        RawHandshake answer = RawHandshake.send(Wars.http(deploy(), "/gate-lobby"), Map.of());
+
+        assertJson(answer, 401, "{\"detail\":\"Not authenticated\"}");
+        // the endpoint declares no credential scheme, and the container challenges only inside its constraint
+        assertThat(answer.header("WWW-Authenticate")).isEmpty();
+        assertThat(EVENTS.events()).isEmpty();
     }
 
     @Test

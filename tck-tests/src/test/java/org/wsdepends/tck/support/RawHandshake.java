@@ -1,4 +1,6 @@
-package org.wsdepends.tck.reject;
+package org.wsdepends.tck.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,14 +25,14 @@ import java.util.Map;
  * @param headers the header lines as {@code name: value}, in order
  * @param body    the body, decoded as UTF-8; empty for a {@code 101}
  */
-record RawHandshake(int status, String reason, List<String> headers, String body) {
+public record RawHandshake(int status, String reason, List<String> headers, String body) {
 
     /**
      * @param uri     the {@code http://} URI, with the query
      * @param headers request headers besides the handshake's own
      * @return the answer; for a {@code 101}, the connection is closed right after its headers
      */
-    static RawHandshake send(URI uri, Map<String, String> headers) {
+    public static RawHandshake send(URI uri, Map<String, String> headers) {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder("GET " + uri.getRawPath()
@@ -60,8 +62,23 @@ record RawHandshake(int status, String reason, List<String> headers, String body
         }
     }
 
+    /**
+     * Asserts a refusal before the upgrade: the status, a JSON body, and nothing upgraded.
+     *
+     * @param answer the answer
+     * @param status the expected status
+     * @param body   the expected body, exactly
+     */
+    public static void assertJson(RawHandshake answer, int status, String body) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).singleElement().asString().startsWith("application/json");
+        assertThat(answer.body()).isEqualTo(body);
+        assertThat(answer.header("Upgrade")).isEmpty();
+        assertThat(answer.header("Sec-WebSocket-Accept")).isEmpty();
+    }
+
     /** @return the values of a header, any case, in order */
-    List<String> header(String name) {
+    public List<String> header(String name) {
         List<String> values = new ArrayList<>();
         for (String line : headers) {
             int colon = line.indexOf(':');
