@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.jboss.weld.context.RequestContext;
+import org.jboss.weld.context.http.HttpRequestContext;
 import org.jboss.weld.context.unbound.UnboundLiteral;
 import org.jboss.weld.manager.api.WeldManager;
 
@@ -25,10 +26,10 @@ import org.jboss.weld.manager.api.WeldManager;
  *
  * <p>Three ways, the cheapest the container allows:
  * <ul>
- * <li>on Weld (WildFly, Payara, the embedded runtime), a {@link LazyRequestContext}: active during the
- * callback, it starts Weld's own request context only when a request-scoped bean is first used, so a
- * callback that uses none allocates nothing for it;</li>
- * <li>on Weld, when the deployment observes the request context's lifecycle events
+ * <li>on Weld without a servlet container (the embedded runtime), a {@link LazyRequestContext}: active
+ * during the callback, it starts Weld's own request context only when a request-scoped bean is first
+ * used, so a callback that uses none allocates nothing for it;</li>
+ * <li>on Weld in a servlet container (WildFly, Payara), or when the deployment observes the request context's lifecycle events
  * ({@code @Initialized(RequestScoped.class)} and the others), Weld's unbound request context activated
  * for every callback and the events fired, as Weld's {@code @ActivateRequestContext} interceptor does:
  * 232 bytes per callback (Weld's bean store, its map and thread-local state), where the interceptor and
@@ -73,6 +74,12 @@ abstract class RequestContextActivator {
                         .filter(RequestContext.class::isInstance).toList();
                 if (!weldContexts.contains(eager.context())) {
                     // the lazy context must see Weld's own contexts to never be active beside one of them
+                    return eager;
+                }
+                if (weldContexts.stream().anyMatch(HttpRequestContext.class::isInstance)) {
+                    // in a servlet container, RequestContextTest saw a request-scoped bean shared by two messages
+                    // on Payara (twice in eight runs) with the lazy context; until that is understood, servers
+                    // activate Weld's context for every callback
                     return eager;
                 }
                 lazy.start(eager, weldContexts);
