@@ -69,9 +69,9 @@ import org.wsdepends.internal.ExceptionHandlers;
  * for {@link HandshakeValues}; refuses them in normal-scoped beans.</li>
  * <li>{@code ProcessProducer}, {@code ProcessProducerMethod/Field}: wraps {@code @Produces @Depends}
  * producers ({@link DependsProducer}) and records them as dependency graph nodes.</li>
- * <li>{@code AfterBeanDiscovery}: adds the request context of callbacks on Weld ({@link LazyRequestContext})
- * and the synthetic handshake beans, then analyses every wrapped endpoint and reports all deployment
- * problems at once.</li>
+ * <li>{@code AfterBeanDiscovery}: adds the request context of callbacks on the embedded runtime
+ * ({@link LazyRequestContext}) and the synthetic handshake beans, then analyses every wrapped endpoint and
+ * reports all deployment problems at once.</li>
  * <li>{@code AfterDeploymentValidation}: creates the runtime of each wrapped endpoint, all sharing one
  * {@link RequestContextActivator}.</li>
  * <li>{@code BeforeShutdown}: ends the connections still open, so their cleanup runs.</li>
@@ -105,6 +105,11 @@ public class WsDependsExtension implements Extension {
      */
     public WsDependsExtension(UnaryOperator<String> settings) {
         this.containerSettings = settings;
+    }
+
+    /** @return whether this is a WAR's extension, in a servlet container; the embedded runtime has settings of its own */
+    private boolean inWar() {
+        return containerSettings == null;
     }
 
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
@@ -179,7 +184,7 @@ public class WsDependsExtension implements Extension {
     }
 
     void registerHandshakeBeansAndAnalyse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
-        lazyRequestContext = RequestContextActivator.lazyContext(beanManager);
+        lazyRequestContext = RequestContextActivator.lazyContext(beanManager, inWar());
         if (lazyRequestContext != null) {
             event.addContext(lazyRequestContext);
         }
@@ -190,9 +195,9 @@ public class WsDependsExtension implements Extension {
         Map<Bean<?>, Dependency> nodes = new HashMap<>();
         Map<Method, Dependency> methods = new HashMap<>();
         validators = ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory();
-        // a WAR's container authenticates the upgrade request; the embedded runtime (with settings of its own) cannot
+        // a WAR's container authenticates the upgrade request; the embedded runtime cannot
         EndpointAnalyzer analyzer = new EndpointAnalyzer(new DependsLookup(beanManager, nodes), new ConverterLookup(beanManager),
-                validators.getValidator(), containerSettings == null, problems);
+                validators.getValidator(), inWar(), problems);
         producers.forEach((member, record) -> {
             if (record.bean != null) {
                 ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member,

@@ -76,7 +76,7 @@ class RequestContextActivatorTest {
     /** Adds the lazy context as the wsdepends extension does. */
     public static class AddsTheContext implements Extension {
         void add(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
-            lazy = RequestContextActivator.lazyContext(beanManager);
+            lazy = RequestContextActivator.lazyContext(beanManager, false);
             event.addContext(lazy);
         }
     }
