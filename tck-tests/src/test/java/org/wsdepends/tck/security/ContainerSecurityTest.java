@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.wsdepends.tck.support.RawHandshake.assertJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -113,11 +109,14 @@ public class ContainerSecurityTest {
     }
 
     @Test
-    void withoutCredentialsTheContainerRefusesTheGuardedUpgrade() throws IOException {
-        URI room = deploy("/room");
-        String answer = rawHandshake(room);
+    void withoutCredentialsTheContainerRefusesTheGuardedUpgrade() {
+        URL base = deploy();
+        URI room = Wars.ws(base, "/room");
+        RawHandshake answer = RawHandshake.send(Wars.http(base, "/room"), Map.of());
 
-        assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("WWW-Authenticate: Basic realm=\"wsdepends\"");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).singleElement().asString()
+                .isEqualToIgnoringCase("Basic realm=\"wsdepends\"");
         Throwable refused = catchThrowable(() -> WsTestClient.connect(room, basic("mallory"), List.of()).close());
         assertThat(refused).rootCause().hasMessage("Unexpected HTTP response status code 401");
     }
@@ -164,24 +163,5 @@ public class ContainerSecurityTest {
         assertThat(ServerLog.text()).contains("WSD-0208 class " + ContainerSecurityApp.Lobby.class.getName()
                 + ": @RolesAllowed, @PermitAll or @DenyAll needs the connection's Identity, and no @Produces @Depends"
                 + " Identity producer exists (the embedded runtime has no container security to take it from)");
-    }
-
-    /** The upgrade request sent over a plain socket, so that the refusal's headers can be read. */
-    private static String rawHandshake(URI uri) throws IOException {
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            int b;
-            while ((b = in.read()) >= 0 && head.indexOf("\r\n\r\n") < 0) {
-                head.append((char) b);
-            }
-            return head.toString();
-        }
     }
 }
