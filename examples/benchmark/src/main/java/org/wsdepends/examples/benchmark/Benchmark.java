@@ -123,14 +123,15 @@ public final class Benchmark {
                     options.serverJvm())));
         }
         if (options.quarkus() != null) {
+            Path jfr = options.jfr() == null || servers.isEmpty() ? options.jfr() : besideServers(options.jfr());
             servers.add(new Server("Quarkus", options.quarkus().toString(), () -> QuarkusTarget.start(options.quarkus(), work,
-                    options.portOffset(), options.jfr() == null ? null : quarkusRecording(options.jfr()), options.serverJvm())));
+                    options.portOffset(), jfr, options.serverJvm())));
         }
         return servers;
     }
 
     /** With a server before it, Quarkus' recording goes next to the server's, not over it. */
-    private static Path quarkusRecording(Path jfr) {
+    private static Path besideServers(Path jfr) {
         return jfr.resolveSibling("quarkus-" + jfr.getFileName());
     }
 
