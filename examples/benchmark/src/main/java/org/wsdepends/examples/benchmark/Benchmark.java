@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The server runs in a JVM of its own (the embedded runtime), on a WildFly given with
  * {@code --wildfly} or on Payara Micro given with {@code --payara}; its CPU time and heap come from
- * the server process itself, because this load generator shares the machine's cores with it.
+ * the server process itself, because this load generator shares the machine's cores with it. With
+ * {@code --quarkus}, the same endpoints on Quarkus WebSockets Next are measured the same way, after the
+ * server, as the peer to compare with.
  */
 public final class Benchmark {
 
@@ -67,16 +70,73 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the benchmark and prints its report.
+     * Runs the benchmark on each server it names, one after the other, and prints a report for each; with a
+     * server and {@code --quarkus}, also the server's figures beside Quarkus'.
      *
      * @param options  the settings
      * @param out      where the report goes
      * @param progress where each round is reported as it ends
      * @return whether every operation succeeded and every resource was closed again
-     * @throws Exception if the server could not be started or stopped answering
+     * @throws Exception if a server could not be started or stopped answering
      */
     static boolean run(Options options, PrintStream out, PrintStream progress) throws Exception {
         long deadline = System.nanoTime() + options.maxRun().toNanos();
+        List<Server> servers = servers(options);
+        List<Report> reports = new ArrayList<>();
+        boolean clean = true;
+        for (Server server : servers) {
+            Report report = new Report();
+            clean &= run(server, options, report, deadline, out, progress);
+            reports.add(report);
+        }
+        if (servers.size() == 2) {
+            out.println();
+            out.println(servers.get(0).name() + " beside " + servers.get(1).name() + " (medians of each run's rounds; the two"
+                    + " servers ran one after the other, not in alternating rounds):");
+            out.println();
+            Report.printPeer(out, servers.get(0).name(), reports.get(0), servers.get(1).name(), reports.get(1),
+                    options.quick());
+        }
+        return clean;
+    }
+
+    /** A server to run the endpoints on: its name in the report, and how to start it. */
+    private record Server(String name, String from, Starter starter) {
+    }
+
+    @FunctionalInterface
+    private interface Starter {
+        Target start() throws Exception;
+    }
+
+    private static List<Server> servers(Options options) {
+        List<Server> servers = new ArrayList<>();
+        Path work = options.work();
+        if (options.wildfly() != null) {
+            servers.add(new Server("WildFly", options.wildfly().toString(), () -> WildFlyTarget.start(options.wildfly(), work,
+                    options.portOffset(), options.jfr(), options.serverJvm())));
+        } else if (options.payara() != null) {
+            servers.add(new Server("Payara Micro", options.payara().toString(), () -> PayaraTarget.start(options.payara(), work,
+                    options.portOffset(), options.jfr(), options.serverJvm())));
+        } else if (options.quarkus() == null) {
+            servers.add(new Server("embedded", "this class path", () -> EmbeddedTarget.start(work, options.jfr(),
+                    options.serverJvm())));
+        }
+        if (options.quarkus() != null) {
+            Path jfr = options.jfr() == null || servers.isEmpty() ? options.jfr() : besideServers(options.jfr());
+            servers.add(new Server("Quarkus", options.quarkus().toString(), () -> QuarkusTarget.start(options.quarkus(), work,
+                    options.portOffset(), jfr, options.serverJvm())));
+        }
+        return servers;
+    }
+
+    /** With a server before it, Quarkus' recording goes next to the server's, not over it. */
+    private static Path besideServers(Path jfr) {
+        return jfr.resolveSibling("quarkus-" + jfr.getFileName());
+    }
+
+    private static boolean run(Server server, Options options, Report report, long deadline, PrintStream out,
+            PrintStream progress) throws Exception {
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String loadBefore = loadAverage();
         ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
@@ -84,11 +144,9 @@ public final class Benchmark {
             thread.setDaemon(true);
             return thread;
         });
-        progress.println("starting the server (" + (options.wildfly() != null ? "WildFly " + options.wildfly()
-                : options.payara() != null ? "Payara Micro " + options.payara() : "embedded") + "), logs in " + options.work());
-        try (Target target = start(options)) {
+        progress.println("starting the server (" + server.name() + ", " + server.from() + "), logs in " + options.work());
+        try (Target target = server.starter().start()) {
             HttpClient client = HttpClient.newBuilder().executor(executor).build();
-            Report report = new Report();
             boolean clean;
             try (Probe probe = Probe.connect(client, target.base())) {
                 Load load = new Load(client, target.base(), probe, options.messageBytes());
@@ -98,8 +156,7 @@ public final class Benchmark {
                 clean = allClosed(probe, progress);
             }
             out.println();
-            out.println("wsdepends benchmark, " + started + ": wrapped (5 handshake values, 2 dependencies, @Min) against"
-                    + " raw (the same work by hand), same server, same run");
+            out.println("wsdepends benchmark, " + started + ": " + target.compared() + ", same server, same run");
             out.println("server: " + target.describe());
             out.println("machine: " + machine() + "; load average (1, 5, 15 min) before " + loadBefore + ", after "
                     + loadAverage());
@@ -114,15 +171,6 @@ public final class Benchmark {
         } finally {
             executor.shutdownNow();
         }
-    }
-
-    private static Target start(Options options) throws Exception {
-        if (options.wildfly() != null) {
-            return WildFlyTarget.start(options.wildfly(), options.work(), options.portOffset(), options.jfr(), options.serverJvm());
-        } else if (options.payara() != null) {
-            return PayaraTarget.start(options.payara(), options.work(), options.portOffset(), options.jfr(), options.serverJvm());
-        }
-        return EmbeddedTarget.start(options.work(), options.jfr(), options.serverJvm());
     }
 
     private static void measure(Options options, Load load, Report report, Histograms histograms, long deadline,

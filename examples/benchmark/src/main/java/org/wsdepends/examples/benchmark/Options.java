@@ -31,7 +31,11 @@ final class Options {
               --jfr FILE          record the server with JFR (settings=profile) into FILE
               --wildfly HOME      run the server on the WildFly in HOME instead of the embedded runtime
               --payara JAR        run the server on Payara Micro (the jar, e.g. from the local Maven repository)
-              --port-offset N     WildFly's jboss.socket.binding.port-offset, Payara Micro's port minus 8080 (default 4100)
+              --quarkus PATH      measure the same endpoints on Quarkus WebSockets Next: its quarkus-run.jar or the built
+                                  examples/benchmark/quarkus (mvn -f examples/benchmark/quarkus/pom.xml package); with
+                                  --wildfly or --payara, after that server, and both side by side at the end
+              --port-offset N     WildFly's jboss.socket.binding.port-offset, Payara Micro's and Quarkus'
+                                  port minus 8080 (default 4100)
               --work DIR          where logs and the WildFly base directory go (default target/benchmark-run)
               --max-minutes M     abort the run after M minutes (default 30)
               --analyse FILE      print a summary of a JFR recording instead of running
@@ -41,7 +45,7 @@ final class Options {
     /** Options without a value. */
     private static final Set<String> FLAGS = Set.of("quick");
     private static final Set<String> NAMES = Set.of("quick", "rounds", "heap-rounds", "seconds", "warmup-seconds", "concurrency",
-            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "payara", "port-offset", "work",
+            "connections", "message-bytes", "idle", "phases", "only", "jfr", "wildfly", "payara", "quarkus", "port-offset", "work",
             "max-minutes", "analyse", "max-ops", "histogram", "focus", "server-jvm");
 
     private final Map<String, String> values;
@@ -150,6 +154,10 @@ final class Options {
 
     Path payara() {
         return path("payara");
+    }
+
+    Path quarkus() {
+        return path("quarkus");
     }
 
     int portOffset() {

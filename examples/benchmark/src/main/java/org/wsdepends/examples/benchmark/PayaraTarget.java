@@ -1,14 +1,11 @@
 package org.wsdepends.examples.benchmark;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Payara Micro running the benchmark's WAR: the Payara Micro jar (from the local Maven repository, for
@@ -42,24 +39,11 @@ final class PayaraTarget extends Target {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraTarget started = new PayaraTarget(process, log, port);
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            URI control = URI.create(started.base() + "/bench/control");
-            started.await("deployment of " + Wars.NAME, Duration.ofSeconds(240), () -> answers(client, control));
+            started.awaitControl("deployment of " + Wars.NAME, Duration.ofSeconds(240));
             return started;
         } catch (Exception | Error failure) {
             started.close();
             throw failure;
-        }
-    }
-
-    /** Whether the control endpoint accepts a connection: the WAR is deployed. */
-    private static boolean answers(HttpClient client, URI control) {
-        try {
-            WebSocket socket = client.newWebSocketBuilder().buildAsync(control, new Conn(text -> { })).get(5, TimeUnit.SECONDS);
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
-            return true;
-        } catch (Exception notYet) {
-            return false;
         }
     }
 

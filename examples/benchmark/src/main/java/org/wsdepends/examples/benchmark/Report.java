@@ -21,6 +21,12 @@ final class Report {
      */
     static final int ALLOCATION_NOISE_BYTES = 8;
 
+    /** The issue's target against the peer: wsdepends on a server within 10 % of the peer's server CPU. */
+    private static final double PEER_TARGET = 1.10;
+    /** The rows printed beside the peer's: what the server spends per operation and per idle connection. */
+    private static final List<String> PEER_METRICS = List.of("server allocation per handshake", "server CPU per handshake",
+            "server allocation per echo", "server CPU per echo", "retained heap per idle connection");
+
     private final List<Load.Round> handshakes = new ArrayList<>();
     private final List<Load.Round> echoes = new ArrayList<>();
     private final List<Load.HeapRound> heaps = new ArrayList<>();
@@ -115,6 +121,44 @@ final class Report {
                         .append(format(pairFormat, scale * sorted[sorted.length - 1])).append(')');
             }
             out.println(line);
+        }
+    }
+
+    /**
+     * Prints a server's run beside the peer's (Quarkus WebSockets Next, measured right after it in the same
+     * invocation): the figures of the issue's target, wsdepends' wrapped endpoint on the server within 10 % of the
+     * peer's server CPU for the same work. The two servers ran one after the other, not in alternating rounds, so
+     * the verdict counts as resolved only when every wrapped round of the server against every one of the peer's
+     * lies on the same side of the target.
+     *
+     * @param exactOnly print only the exact figures, allocation per operation ({@code --quick})
+     */
+    static void printPeer(PrintStream out, String server, Report measured, String peer, Report reference, boolean exactOnly) {
+        out.println("| metric | " + server + " raw | " + server + " wrapped | " + peer + " raw | " + peer
+                + " same work | " + server + " wrapped vs " + peer + " same work | target | |");
+        out.println("|---|---:|---:|---:|---:|---:|---|---|");
+        List<Row> mine = measured.rows();
+        List<Row> theirs = reference.rows();
+        for (Row row : mine) {
+            Row other = theirs.stream().filter(candidate -> candidate.name.equals(row.name)).findFirst().orElse(null);
+            if (other == null || exactOnly && !row.exact || !PEER_METRICS.contains(row.name.replaceAll(" \\(.*", ""))) {
+                continue;
+            }
+            double ratio = row.median("wrapped") / other.median("wrapped");
+            String verdict = "";
+            String target = "";
+            if (row.name.startsWith("server CPU")) {
+                target = "≤ 110 %";
+                double[] wrapped = row.values("wrapped");
+                double[] same = other.values("wrapped");
+                double worst = Arrays.stream(wrapped).max().orElse(Double.NaN) / Arrays.stream(same).min().orElse(Double.NaN);
+                double best = Arrays.stream(wrapped).min().orElse(Double.NaN) / Arrays.stream(same).max().orElse(Double.NaN);
+                boolean resolved = worst <= PEER_TARGET || best > PEER_TARGET;
+                verdict = (ratio <= PEER_TARGET ? "met" : "**missed**") + (resolved ? ", resolved" : ", not resolved")
+                        + format(" (every round against every round: %.0f %% to %.0f %%)", 100 * best, 100 * worst);
+            }
+            out.println("| " + row.name + " | " + row.cell("raw") + " | " + row.cell("wrapped") + " | " + other.cell("raw") + " | "
+                    + other.cell("wrapped") + " | " + format("%.0f %%", 100 * ratio) + " | " + target + " | " + verdict + " |");
         }
     }
 

@@ -2,11 +2,15 @@ package org.wsdepends.examples.benchmark;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A server process running the benchmark's endpoints, started and stopped by the load generator. */
 abstract class Target implements AutoCloseable {
@@ -31,6 +35,11 @@ abstract class Target implements AutoCloseable {
 
     /** @return the base URI of the endpoints, e.g. {@code ws://127.0.0.1:8080/app} (no trailing slash) */
     abstract URI base();
+
+    /** @return what the report's raw and wrapped columns are */
+    String compared() {
+        return "wrapped (5 handshake values, 2 dependencies, @Min) against raw (the same work by hand)";
+    }
 
     /** @return what runs the endpoints, for the report */
     abstract String describe();
@@ -73,6 +82,21 @@ abstract class Target implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Waits until the control endpoint accepts a connection: the endpoints are deployed. */
+    void awaitControl(String what, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI control = URI.create(base() + "/bench/control");
+        await(what, timeout, () -> {
+            try {
+                WebSocket socket = client.newWebSocketBuilder().buildAsync(control, new Conn(text -> { })).get(5, TimeUnit.SECONDS);
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+                return true;
+            } catch (ExecutionException | TimeoutException notYet) {
+                return false;
+            }
+        });
     }
 
     String logTail() {

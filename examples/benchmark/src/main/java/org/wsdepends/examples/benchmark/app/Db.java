@@ -38,7 +38,7 @@ public final class Db {
     }
 
     /** The message both endpoints send when a connection opens: it uses every handshake value. */
-    static String welcome(User user, String room, int limit, String client, String session) {
+    public static String welcome(User user, String room, int limit, String client, String session) {
         return "welcome " + user.name() + " to " + room + " (limit " + limit + ", client " + client + ", session "
                 + session + ")";
     }

@@ -35,12 +35,7 @@ public class RawEcho {
         String limitText = first(query.get("limit"));
         String client = (String) connection.getUserProperties().remove(CLIENT);
         String session = (String) connection.getUserProperties().remove(SESSION);
-        int limit;
-        try {
-            limit = limitText == null ? 20 : Integer.parseInt(limitText.strip());
-        } catch (NumberFormatException notANumber) {
-            limit = 0;
-        }
+        int limit = Handshake.limit(limitText);
         if (token == null || client == null || session == null || limit < 1) {
             connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Invalid handshake"));
             return;
@@ -77,14 +72,7 @@ public class RawEcho {
                 if (header.getKey().equalsIgnoreCase("x-client")) {
                     client = first(header.getValue());
                 } else if (header.getKey().equalsIgnoreCase("cookie")) {
-                    for (String line : header.getValue()) {
-                        for (String pair : line.split(";")) {
-                            int eq = pair.indexOf('=');
-                            if (eq > 0 && pair.substring(0, eq).strip().equals("session")) {
-                                session = pair.substring(eq + 1).strip();
-                            }
-                        }
-                    }
+                    session = Handshake.cookie(header.getValue(), "session");
                 }
             }
             if (client != null) {
