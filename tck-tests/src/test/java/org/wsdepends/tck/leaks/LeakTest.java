@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -78,9 +79,18 @@ public class LeakTest {
                     }
                 }, pool));
             }
-            for (CompletableFuture<Void> future : done) {
-                future.get(120, TimeUnit.SECONDS);
+            // every connection is awaited before any failure is reported, so that the report tells one refused
+            // handshake from a deployment that stopped answering
+            List<String> failed = new ArrayList<>();
+            for (int n = 0; n < connections; n++) {
+                try {
+                    done.get(n).get(120, TimeUnit.SECONDS);
+                } catch (ExecutionException failure) {
+                    failed.add("connection " + n + ": " + failure.getCause());
+                }
             }
+            assertThat(failed.size()).as("%d of %d connections failed, the first: %s", failed.size(), connections,
+                    failed.stream().limit(3).toList()).isZero();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Counts counts = Counts.of(EVENTS.events());
             while (counts.disposed().size() < counts.produced() && System.nanoTime() < deadline) {
