@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
@@ -46,9 +47,14 @@ public final class RequestContextApp {
             session.getBasicRemote().sendText("open " + perCallback.id());
         }
 
+        @Inject BeanManager beanManager;
+
+        /** The bean's id twice, then the thread and the request context of the callback, for a failure's report. */
         @OnMessage
         public String message(String text) {
-            return perCallback.id() + " " + perCallback.id();
+            String thread = Thread.currentThread().getName().replace(' ', '_');
+            return perCallback.id() + " " + perCallback.id() + " " + thread + "/"
+                    + beanManager.getContext(RequestScoped.class).getClass().getSimpleName();
         }
 
         @OnClose

@@ -3,6 +3,7 @@ package org.wsdepends.tck.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,17 +72,24 @@ public class RequestContextTest extends DeployedWarTest {
                             client.sendText("m");
                             String[] ids = client.nextText().split(" ");
                             assertThat(ids[1]).as("the bean within one callback").isEqualTo(ids[0]);
-                            received.add(ids[0]);
+                            received.add(ids[0] + " " + ids[2]);
                         }
                     }
                     return received;
                 }));
             }
             List<String> ids = new ArrayList<>();
+            List<String> callbacks = new ArrayList<>();
             for (Future<List<String>> reply : replies) {
-                ids.addAll(reply.get(2, TimeUnit.MINUTES));
+                for (String callback : reply.get(2, TimeUnit.MINUTES)) {
+                    ids.add(callback.split(" ")[0]);
+                    callbacks.add(callback);
+                }
             }
-            assertThat(ids).hasSize(connections * (messages + 1)).doesNotHaveDuplicates();
+            List<String> shared = callbacks.stream()
+                    .filter(callback -> Collections.frequency(ids, callback.split(" ")[0]) > 1).toList();
+            assertThat(ids).as("request beans seen by more than one callback (id, thread/context): %s", shared)
+                    .hasSize(connections * (messages + 1)).doesNotHaveDuplicates();
         } finally {
             clients.shutdownNow();
         }
