@@ -33,10 +33,13 @@ import org.wsdepends.tck.support.Wars;
  * the initializer WAR therefore meets one of the orders: the application's initializer before Tyrus's (it registers
  * from a listener it adds, before or after wsdepends' listener) or after it (it registers at once, before or after
  * wsdepends' initializer ran). Before wsdepends registered its adapters after Tyrus started, two of the six orders
- * failed the deployment.
+ * failed the deployment, a quarter of the deployments on Payara Micro 6 (3 of 12); so the initializer WAR is deployed
+ * {@value #INITIALIZER_DEPLOYMENTS} times.
  */
 @ExtendWith(ArquillianExtension.class)
 public class AddEndpointTest {
+
+    private static final int INITIALIZER_DEPLOYMENTS = 8;
 
     @Deployment(name = "addendpoint", managed = false, testable = false)
     public static WebArchive deployment() {
@@ -65,7 +68,9 @@ public class AddEndpointTest {
 
     @Test
     void theRegistrationOfTheApplicationsInitializerStays() {
-        stays("initializer");
+        for (int deployment = 0; deployment < INITIALIZER_DEPLOYMENTS; deployment++) {
+            stays("initializer");
+        }
     }
 
     private void stays(String deployment) {
