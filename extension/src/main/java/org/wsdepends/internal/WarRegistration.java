@@ -145,10 +145,9 @@ public final class WarRegistration implements ServletContainerInitializer {
      * initializers and listeners all run before the filters start, and the container's refusal of wsdepends' path
      * then leaves it to the application.
      * <ul>
-     * <li>Undertow refuses a path registered twice at once, from its first {@code addEndpoint} on: the adapters are
-     * registered when the context starts, as a listener, after the application's declared listeners and the
-     * initializers (an application listener added later gets the refusal instead, as on any container that
-     * validates at once).</li>
+     * <li>Undertow refuses a path already registered at once (research/containers.md §2, compatibility.md): the
+     * adapters are registered when the context starts, as a listener, after the initializers and the application's
+     * declared listeners.</li>
      * <li>Tyrus only collects {@code addEndpoint} calls until its filter starts, then deploys them together and
      * fails the deployment on equivalent paths; Payara runs the initializers, and so the listeners they add, in no
      * fixed order (a {@code HashMap} keyed by the initializer classes). From its start on, Tyrus 2.1 (Jakarta
