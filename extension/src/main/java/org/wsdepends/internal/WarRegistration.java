@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletContainerInitializer;
-import jakarta.servlet.ServletContextAttributeEvent;
-import jakarta.servlet.ServletContextAttributeListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerContainer;
@@ -39,11 +37,11 @@ import org.wsdepends.core.WrapPolicy;
  * those it returns are the container's (a warning, WSD-0410; a deployment error for an endpoint that uses
  * wsdepends, WSD-0411, which cannot work without it); those it filters out are deployed by nobody;</li>
  * <li>an endpoint the application registered itself with {@code addEndpoint(Class)}: the application's
- * registration stays (WSD-0412). Undertow refuses the adapter's path at once; Tyrus would only when its
- * filter starts, so there the application's calls are recorded ({@link RecordingServerContainer}).</li>
+ * registration stays (WSD-0412), whichever of its initializers, listeners and this initializer runs first. The
+ * adapters are registered where the container refuses a path registered twice at once, so every registration the
+ * application made before is seen: see {@link Registrar}.</li>
  * </ul>
- * The registration runs in a listener this initializer adds, so after the application's initializers and
- * its declared listeners. The endpoints that reject before the upgrade get {@link RejectionFilter} here too.
+ * The endpoints that reject before the upgrade get {@link RejectionFilter} here too.
  */
 @HandlesTypes({ServerEndpoint.class, ServerApplicationConfig.class})
 public final class WarRegistration implements ServletContainerInitializer {
@@ -74,9 +72,12 @@ public final class WarRegistration implements ServletContainerInitializer {
             return;
         }
         RejectionFilter.register(context, adapters, settings.rejectsBeforeUpgrade());
-        Registrar registrar = new Registrar(adapters, ConcurrentHashMap.newKeySet());
-        registrar.recordOn(context, context.getAttribute(CONTAINER));
+        Registrar registrar = new Registrar(adapters);
         context.addListener(registrar);
+        if (!(context.getAttribute(CONTAINER) instanceof ServerContainer container) || Registrar.collectsUntilStarted(container)) {
+            // no mapping: the servlet only marks the moment after the filters started
+            context.addServlet(Registrar.class.getName(), registrar).setLoadOnStartup(0);
+        }
     }
 
     /**
@@ -140,55 +141,61 @@ public final class WarRegistration implements ServletContainerInitializer {
     }
 
     /**
-     * Registers the adapters when the context starts, after the application's initializers and declared listeners.
-     * On Tyrus, which collects {@code addEndpoint} calls until its filter starts and then fails on a path registered
-     * twice, the application sees a {@link RecordingServerContainer} until then: from this initializer on, or from
-     * when Tyrus's own initializer sets it, if that runs later. Not seen: calls on the container an application
-     * initializer took before this one ran, and calls from a listener that runs after this one.
+     * Registers the adapters after every registration the application can make while the WAR starts: its
+     * initializers and listeners all run before the filters start, and the container's refusal of wsdepends' path
+     * then leaves it to the application.
+     * <ul>
+     * <li>Undertow refuses a path already registered at once (research/containers.md §2, compatibility.md): the
+     * adapters are registered when the context starts, as a listener, after the initializers and the application's
+     * declared listeners.</li>
+     * <li>Tyrus only collects {@code addEndpoint} calls until its filter starts, then deploys them together and
+     * fails the deployment on equivalent paths; Payara runs the initializers, and so the listeners they add, in no
+     * fixed order (a {@code HashMap} keyed by the initializer classes). From its start on, Tyrus 2.1 (Jakarta
+     * WebSocket 2.1, which allows {@code addEndpoint} after deployment) registers at once and refuses an equivalent
+     * path. So on Tyrus this servlet, with no mapping and loaded on startup, registers the adapters: the Servlet
+     * specification initializes such servlets after the filters, Tyrus's included. Reading what Tyrus collected
+     * instead would take its private fields and still miss a listener that runs after this one.</li>
+     * </ul>
      */
-    private record Registrar(Set<Class<?>> adapters, Set<Class<?>> registeredByApplication)
-            implements ServletContextListener, ServletContextAttributeListener {
+    private static final class Registrar extends HttpServlet implements ServletContextListener {
 
-        void recordOn(ServletContext context, Object attribute) {
-            // Tyrus reads the attribute back as its own type only when its filter starts, after the listeners, when
-            // the container's own object is back; Undertow reads it in a listener of its own, but refuses a path
-            // registered twice at once instead
-            if (attribute instanceof ServerContainer container && container.getClass().getName().startsWith("org.glassfish.tyrus.")) {
-                context.setAttribute(CONTAINER, new RecordingServerContainer(container, registeredByApplication));
-            }
+        private final Set<Class<?>> adapters;
+
+        Registrar(Set<Class<?>> adapters) {
+            this.adapters = adapters;
         }
 
-        @Override
-        public void attributeAdded(ServletContextAttributeEvent event) {
-            if (event.getName().equals(CONTAINER)) {
-                recordOn(event.getServletContext(), event.getValue());
-            }
+        static boolean collectsUntilStarted(ServerContainer container) {
+            return container.getClass().getName().startsWith("org.glassfish.tyrus.");
         }
 
         @Override
         public void contextInitialized(ServletContextEvent event) {
             ServletContext context = event.getServletContext();
-            Object attribute = context.getAttribute(CONTAINER);
-            if (attribute instanceof RecordingServerContainer recording) {
-                context.setAttribute(CONTAINER, recording.container());
-            }
-            ServerContainer container = attribute instanceof RecordingServerContainer recording ? recording.container()
-                    : (ServerContainer) attribute;
-            if (container == null) {
+            if (!(context.getAttribute(CONTAINER) instanceof ServerContainer container)) {
                 throw new IllegalStateException(Messages.noServerContainer(context.getContextPath()));
             }
+            if (!collectsUntilStarted(container)) {
+                register(container);
+            }
+        }
+
+        @Override
+        public void init() {
+            ServerContainer container = (ServerContainer) getServletContext().getAttribute(CONTAINER);
+            if (collectsUntilStarted(container)) {
+                register(container);
+            }
+        }
+
+        private void register(ServerContainer container) {
             for (Class<?> type : adapters) {
-                String path = type.getAnnotation(ServerEndpoint.class).value();
-                if (registeredByApplication.contains(type)) {
-                    LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type), path,
-                            "addEndpoint(" + type.getName() + ".class)"));
-                    continue;
-                }
                 try {
                     container.addEndpoint(WsDependsApplicationConfig.adapterConfig(type, () -> Deployment.current().runtimeFor(type)));
                 } catch (DeploymentException taken) {
-                    LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type), path,
-                            "the container refused wsdepends' endpoint: " + taken.getMessage()));
+                    LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type),
+                            type.getAnnotation(ServerEndpoint.class).value(), "the container refused wsdepends' endpoint: "
+                                    + taken.getMessage()));
                 }
             }
         }
