@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.jboss.weld.context.RequestContext;
+import org.jboss.weld.context.api.ContextualInstance;
 import org.jboss.weld.context.unbound.UnboundLiteral;
 import org.jboss.weld.manager.api.WeldManager;
 
@@ -187,9 +188,23 @@ abstract class RequestContextActivator {
             try {
                 context.invalidate();
                 fire(beforeDestroyed);
+                destroyOneByOne();
             } finally {
                 context.deactivate();
                 fire(destroyed);
+            }
+        }
+
+        /**
+         * While a servlet request runs on a thread, Weld's client proxies keep the request-scoped instances they
+         * returned in a cache of that thread, which only the end of the servlet request, or destroying an instance
+         * by itself, empties; ending the context does not. On a container thread that cache can be on during a
+         * callback, and the next callback on that thread would get this one's destroyed instances (Payara: two
+         * connections' first messages shared a request bean, {@code RequestContextActivatorTest} shows how).
+         */
+        private void destroyOneByOne() {
+            for (ContextualInstance<?> instance : context.getAllContextualInstances()) {
+                context.destroy(instance.getContextual());
             }
         }
 

@@ -24,6 +24,7 @@ import jakarta.enterprise.inject.spi.Extension;
 
 import org.jboss.weld.context.RequestContext;
 import org.jboss.weld.context.unbound.UnboundLiteral;
+import org.jboss.weld.contexts.cache.RequestScopedCache;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.jboss.weld.manager.api.WeldManager;
@@ -121,6 +122,10 @@ class RequestContextActivatorTest {
                 Arguments.of(new Way("Portable", observing, RequestContextActivator.portable(observing.getBeanManager()))));
     }
 
+    static Stream<Arguments> weldWays() {
+        return ways().limit(2);
+    }
+
     private static Way lazyWay() {
         return new Way("Lazy", plain, RequestContextActivator.of(plain.getBeanManager(), lazy));
     }
@@ -165,6 +170,31 @@ class RequestContextActivatorTest {
         assertThat(afterInner).isEqualTo(innerId);
         assertThat(controllerActivated).as("a controller sees the context active").isFalse();
         assertThat(EVENTS).containsOnlyOnce("destroyed " + innerId);
+    }
+
+    /**
+     * A servlet container's thread may still have Weld's cache of request-scoped instances on (Weld's servlet
+     * lifecycle starts it with each HTTP request, and ends it when the request ends), as Payara's threads had when
+     * two connections' first messages shared a request bean: each callback must still get its own. The cache is
+     * Weld's: the portable way serves containers without Weld.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("weldWays")
+    void onAThreadWhoseRequestCacheIsOnEachCallbackGetsItsOwnBean(Way way) {
+        PerCallback bean = way.bean();
+        RequestScopedCache.beginRequest();
+        try {
+            Object first = way.activator().enter();
+            int firstId = bean.id();
+            way.activator().exit(first);
+            Object second = way.activator().enter();
+            int secondId = bean.id();
+            way.activator().exit(second);
+
+            assertThat(secondId).isNotEqualTo(firstId);
+        } finally {
+            RequestScopedCache.endRequest();
+        }
     }
 
     /** The leak of one shared controller: overlapping callbacks on two threads must not share or leave contexts. */
