@@ -26,10 +26,10 @@ import org.jboss.weld.manager.api.WeldManager;
  *
  * <p>Three ways, the cheapest the container allows:
  * <ul>
- * <li>on Weld without a servlet container (the embedded runtime), a {@link LazyRequestContext}: active
- * during the callback, it starts Weld's own request context only when a request-scoped bean is first
- * used, so a callback that uses none allocates nothing for it;</li>
- * <li>on Weld in a servlet container (WildFly, Payara), or when the deployment observes the request context's lifecycle events
+ * <li>on Weld (the embedded runtime, WildFly, Payara), a {@link LazyRequestContext}: active during the
+ * callback, it starts Weld's own request context only when a request-scoped bean is first used, so a
+ * callback that uses none allocates nothing for it;</li>
+ * <li>on Weld when the deployment observes the request context's lifecycle events
  * ({@code @Initialized(RequestScoped.class)} and the others), Weld's unbound request context activated
  * for every callback and the events fired, as Weld's {@code @ActivateRequestContext} interceptor does:
  * 232 bytes per callback (Weld's bean store, its map and thread-local state), where the interceptor and
@@ -47,17 +47,10 @@ abstract class RequestContextActivator {
     /**
      * The context to add to the deployment in {@code AfterBeanDiscovery}.
      *
-     * @param beanManager      the deployment's bean manager
-     * @param servletContainer whether the deployment is a WAR: there Weld's context is activated for every
-     *                         callback, since {@code RequestContextTest} saw a request-scoped bean shared by two
-     *                         messages on Payara (twice in eight runs) with the lazy context, a cause not yet found
-     * @return the lazy request context, {@code null} in a servlet container or if the container does not run
-     *         Weld (or hides its API)
+     * @param beanManager the deployment's bean manager
+     * @return the lazy request context, {@code null} if the container does not run Weld (or hides its API)
      */
-    static LazyRequestContext lazyContext(BeanManager beanManager, boolean servletContainer) {
-        if (servletContainer) {
-            return null;
-        }
+    static LazyRequestContext lazyContext(BeanManager beanManager) {
         try {
             return beanManager instanceof WeldManager ? new LazyRequestContext() : null;
         } catch (LinkageError noWeldApi) {

@@ -69,9 +69,9 @@ import org.wsdepends.internal.ExceptionHandlers;
  * for {@link HandshakeValues}; refuses them in normal-scoped beans.</li>
  * <li>{@code ProcessProducer}, {@code ProcessProducerMethod/Field}: wraps {@code @Produces @Depends}
  * producers ({@link DependsProducer}) and records them as dependency graph nodes.</li>
- * <li>{@code AfterBeanDiscovery}: adds the request context of callbacks on the embedded runtime
- * ({@link LazyRequestContext}) and the synthetic handshake beans, then analyses every wrapped endpoint and
- * reports all deployment problems at once.</li>
+ * <li>{@code AfterBeanDiscovery}: adds the request context of callbacks on Weld ({@link LazyRequestContext})
+ * and the synthetic handshake beans, then analyses every wrapped endpoint and reports all deployment
+ * problems at once.</li>
  * <li>{@code AfterDeploymentValidation}: creates the runtime of each wrapped endpoint, all sharing one
  * {@link RequestContextActivator}.</li>
  * <li>{@code BeforeShutdown}: ends the connections still open, so their cleanup runs.</li>
@@ -184,7 +184,7 @@ public class WsDependsExtension implements Extension {
     }
 
     void registerHandshakeBeansAndAnalyse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
-        lazyRequestContext = RequestContextActivator.lazyContext(beanManager, inWar());
+        lazyRequestContext = RequestContextActivator.lazyContext(beanManager);
         if (lazyRequestContext != null) {
             event.addContext(lazyRequestContext);
         }

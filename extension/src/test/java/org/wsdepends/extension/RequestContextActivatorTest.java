@@ -77,7 +77,7 @@ class RequestContextActivatorTest {
     /** Adds the lazy context as the wsdepends extension does. */
     public static class AddsTheContext implements Extension {
         void add(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
-            lazy = RequestContextActivator.lazyContext(beanManager, false);
+            lazy = RequestContextActivator.lazyContext(beanManager);
             event.addContext(lazy);
         }
     }
