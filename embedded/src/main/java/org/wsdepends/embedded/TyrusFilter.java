@@ -39,6 +39,7 @@ import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.HttpStatus;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.http.util.Parameters;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.ByteBufferArray;
@@ -498,10 +499,10 @@ final class TyrusFilter extends BaseFilter {
                 .build();
         // the same header splitting as Tyrus's own Grizzly container, so endpoints see what they see there
         Map<String, List<String>> headers = upgradeRequest.getHeaders();
-        for (String name : request.getHeaders().names()) {
-            for (String value : request.getHeaders().values(name)) {
-                headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Utils.parseHeaderValue(value.trim()));
-            }
+        MimeHeaders fields = request.getHeaders();
+        for (int i = 0; i < fields.size(); i++) {
+            headers.computeIfAbsent(fields.getName(i).toString(), n -> new ArrayList<>())
+                    .addAll(Utils.parseHeaderValue(fields.getValue(i).toString().trim()));
         }
         return upgradeRequest;
     }
