@@ -12,6 +12,7 @@ import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 
 /**
  * The checks a request must pass before Grizzly's HTTP server or Tyrus sees it. Tyrus 2.1.6 on Grizzly answers
@@ -40,14 +41,24 @@ final class RequestCheck {
         if (target != null) {
             return target;
         }
-        for (String name : request.getHeaders().names()) {
-            for (String value : request.getHeaders().values(name)) {
-                if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
-                    return "The value of the header " + name + " contains a control character";
-                }
+        // by index: looking each name's values up again compares every header name with every other
+        MimeHeaders headers = request.getHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            if (hasControlCharacter(headers.getValue(i).toString())) {
+                return "The value of the header " + headers.getName(i) + " contains a control character";
             }
         }
         return null;
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -97,12 +108,20 @@ final class RequestCheck {
         }
         // one char per byte, so raw bytes outside ASCII stay visible
         String raw = chunk.toString(StandardCharsets.ISO_8859_1);
-        ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c <= 0x20 || c >= 0x7F) {
                 return "The " + part + " contains a byte that must be percent-encoded";
             }
+        }
+        // what remains is ASCII, which is UTF-8 unless it encodes other bytes
+        return raw.indexOf('%') < 0 ? null : escapeProblem(raw, part);
+    }
+
+    private static String escapeProblem(String raw, String part) {
+        ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             if (c != '%') {
                 decoded.write(c);
                 continue;

@@ -42,6 +42,9 @@ final class TyrusContainer extends TyrusServerContainer {
         this.contextPath = contextPath;
         this.properties = properties;
         this.port = port;
+        // "never", as 0 is; but with 0 Tyrus 2.1.6 schedules an idle-timeout task on its scheduler thread for every
+        // message a session receives or sends, and with a negative value it schedules none
+        setDefaultMaxSessionIdleTimeout(-1);
         // the engine loads the ComponentProviders while it is built; they capture the current server
         this.engine = ManagedInstances.callWith(instances, () -> withClassLoader(
                 () -> TyrusWebSocketEngine.builder(this)

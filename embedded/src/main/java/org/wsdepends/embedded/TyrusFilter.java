@@ -39,6 +39,7 @@ import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.HttpStatus;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.http.util.Parameters;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.ByteBufferArray;
@@ -76,6 +77,9 @@ final class TyrusFilter extends BaseFilter {
     private static final Attribute<FrameGuard> GUARD =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusFilter.class.getName() + ".guard");
     private static final String PASSED_ON = TyrusFilter.class.getName() + ".passedOn";
+    // where Grizzly's HTTP codec keeps the request whose body it is reading: for an upgrade, the whole WebSocket
+    private static final Attribute<Object> HTTP_REQUEST = Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+            org.glassfish.grizzly.http.HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME);
 
     private final TyrusContainer container;
     private final UpgradeGate gate;
@@ -106,17 +110,20 @@ final class TyrusFilter extends BaseFilter {
     }
 
     /**
-     * The add-on that puts this filter in front of Grizzly's HTTP server filter of a listener.
+     * The add-on that puts this filter in front of Grizzly's HTTP server filter of a listener, and the filter that
+     * takes an upgraded connection's bytes in front of Grizzly's HTTP codec.
      *
      * @return the add-on
      */
     AddOn addOn() {
         return (NetworkListener listener, FilterChainBuilder builder) -> {
             int httpServer = builder.indexOfType(HttpServerFilter.class);
-            if (httpServer < 0) {
+            int codec = builder.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
+            if (httpServer < 0 || codec < 0) {
                 throw new IllegalStateException("No HTTP server filter in the filter chain of " + listener.getName());
             }
             builder.add(httpServer, this);
+            builder.add(codec, new UpgradedBytes());
         };
     }
 
@@ -138,7 +145,10 @@ final class TyrusFilter extends BaseFilter {
         Connection<?> connection = ctx.getConnection();
         org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
         if (websocket != null) {
-            readFrames(connection, websocket, content);
+            // read while the handshake completed, so it passed UpgradedBytes before the connection was upgraded
+            Buffer bytes = content.getContent();
+            content.recycle();
+            readFrames(connection, websocket, bytes);
             return ctx.getStopAction();
         }
         idleWatch.active(connection);
@@ -321,6 +331,9 @@ final class TyrusFilter extends BaseFilter {
         }
         GUARD.set(connection, new FrameGuard(EndpointLimits.opened(serverLimit)));
         WEBSOCKET.set(connection, websocket);
+        // from now on UpgradedBytes takes the connection's bytes before the codec would add them to the upgrade
+        // request's body: the request, its headers and its buffer need not live as long as the WebSocket
+        HTTP_REQUEST.remove(connection);
         if (open.replace(connection, PENDING, websocket)) {
             signalChange();
         }
@@ -391,13 +404,11 @@ final class TyrusFilter extends BaseFilter {
         request.setIgnoreContentModifiers(false);
     }
 
-    private void readFrames(Connection<?> connection, org.glassfish.tyrus.spi.Connection websocket,
-                            HttpContent content) {
-        Buffer buffer = content.getContent();
+    private static void readFrames(Connection<?> connection, org.glassfish.tyrus.spi.Connection websocket,
+                                   Buffer buffer) {
         if (!buffer.hasRemaining()) {
             return;
         }
-        content.recycle();
         FrameGuard guard = GUARD.get(connection);
         if (guard == null) {
             // forgotten concurrently: the connection is closing
@@ -488,10 +499,10 @@ final class TyrusFilter extends BaseFilter {
                 .build();
         // the same header splitting as Tyrus's own Grizzly container, so endpoints see what they see there
         Map<String, List<String>> headers = upgradeRequest.getHeaders();
-        for (String name : request.getHeaders().names()) {
-            for (String value : request.getHeaders().values(name)) {
-                headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Utils.parseHeaderValue(value.trim()));
-            }
+        MimeHeaders fields = request.getHeaders();
+        for (int i = 0; i < fields.size(); i++) {
+            headers.computeIfAbsent(fields.getName(i).toString(), n -> new ArrayList<>())
+                    .addAll(Utils.parseHeaderValue(fields.getValue(i).toString().trim()));
         }
         return upgradeRequest;
     }
@@ -518,6 +529,23 @@ final class TyrusFilter extends BaseFilter {
             // never called: closeAll closes the TCP connection of a pending handshake instead
         }
     };
+
+    /**
+     * Hands an upgraded connection's bytes to Tyrus before Grizzly's HTTP codec sees them, so that the codec
+     * neither wraps every read in HTTP content nor keeps the upgrade request for the connection's life.
+     */
+    private static final class UpgradedBytes extends BaseFilter {
+        @Override
+        public NextAction handleRead(FilterChainContext ctx) {
+            Connection<?> connection = ctx.getConnection();
+            org.glassfish.tyrus.spi.Connection websocket = WEBSOCKET.get(connection);
+            if (websocket == null) {
+                return ctx.getInvokeAction();
+            }
+            readFrames(connection, websocket, ctx.getMessage());
+            return ctx.getStopAction();
+        }
+    }
 
     private static final class Task extends TaskProcessor.Task {
         private final Runnable action;
