@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,12 +25,7 @@ final class EmbeddedTarget extends Target {
         Path portFile = work.resolve("server.port");
         Files.deleteIfExists(portFile);
         Path log = work.resolve("server.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
-                // research/embedded.md #16: with the common pool's default on 2 cores, async code starts a thread per task
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
-        command.addAll(jfrOptions(jfr));
-        command.addAll(jvmOptions);
+        List<String> command = javaCommand(jfr, jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
                 portFile.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command)
@@ -57,11 +51,6 @@ final class EmbeddedTarget extends Target {
     String describe() {
         return "embedded runtime (Tyrus on Grizzly, Weld SE), server JVM pid " + process().pid()
                 + ": -Xmx512m -XX:+UseG1GC -Djava.util.concurrent.ForkJoinPool.common.parallelism=2";
-    }
-
-    @Override
-    long serverPid() {
-        return process().pid();
     }
 
     @Override

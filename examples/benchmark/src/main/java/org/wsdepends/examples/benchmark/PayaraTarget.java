@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,10 +29,7 @@ final class PayaraTarget extends Target {
         Wars.write(war);
         Path log = work.resolve("payara.log");
         int port = 8080 + portOffset;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
-        command.addAll(jfrOptions(jfr));
-        command.addAll(jvmOptions);
+        List<String> command = javaCommand(jfr, jvmOptions);
         command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(), "--nocluster", "--port", Integer.toString(port),
                 "--rootDir", base.resolve("root").toString(), "--deploy", war.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -55,16 +51,5 @@ final class PayaraTarget extends Target {
     @Override
     String describe() {
         return "Payara Micro (Tyrus, Weld), -Xmx512m -XX:+UseG1GC, http port " + port;
-    }
-
-    @Override
-    long serverPid() {
-        return process().pid();
-    }
-
-    /** Payara Micro stops its applications in a shutdown hook, so SIGTERM is a clean stop. */
-    @Override
-    void stopGently() {
-        process().destroy();
     }
 }

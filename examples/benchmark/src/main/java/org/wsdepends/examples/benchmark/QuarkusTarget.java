@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,10 +27,7 @@ final class QuarkusTarget extends Target {
         Files.createDirectories(work);
         Path log = work.resolve("quarkus.log");
         int port = 8080 + portOffset;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
-        command.addAll(jfrOptions(jfr));
-        command.addAll(jvmOptions);
+        List<String> command = javaCommand(jfr, jvmOptions);
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -74,16 +70,5 @@ final class QuarkusTarget extends Target {
     String describe() {
         return "Quarkus WebSockets Next (Vert.x, ArC), server JVM pid " + process().pid()
                 + ": -Xmx512m -XX:+UseG1GC -Djava.util.concurrent.ForkJoinPool.common.parallelism=2, http port " + port;
-    }
-
-    @Override
-    long serverPid() {
-        return process().pid();
-    }
-
-    /** Quarkus stops its application in a shutdown hook, so SIGTERM is a clean stop. */
-    @Override
-    void stopGently() {
-        process().destroy();
     }
 }

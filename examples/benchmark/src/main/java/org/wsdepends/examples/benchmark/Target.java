@@ -7,6 +7,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,23 @@ abstract class Target implements AutoCloseable {
     Target(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The command that starts a server JVM the same way for every target that starts one itself.
+     *
+     * @param jfr        the recording to write, {@code null} for none
+     * @param jvmOptions the run's extra JVM options
+     * @return {@code java} and its options, to which the caller adds what to run
+     */
+    static List<String> javaCommand(Path jfr, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+                // research/embedded.md #16: with the common pool's default on 2 cores, async code starts a thread per task
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+        command.addAll(jfrOptions(jfr));
+        command.addAll(jvmOptions);
+        return command;
     }
 
     /**
@@ -59,11 +77,18 @@ abstract class Target implements AutoCloseable {
         }
     }
 
-    /** @return the process id of the server's JVM */
-    abstract long serverPid();
+    /** @return the process id of the server's JVM: the process started, unless it starts the JVM itself */
+    long serverPid() {
+        return process.pid();
+    }
 
-    /** Asks the server to stop; {@link #close()} waits for the process afterwards. */
-    abstract void stopGently();
+    /**
+     * Asks the server to stop; {@link #close()} waits for the process afterwards. SIGTERM, by default: a JVM server
+     * stops its applications in its shutdown hooks.
+     */
+    void stopGently() {
+        process.destroy();
+    }
 
     Process process() {
         return process;
