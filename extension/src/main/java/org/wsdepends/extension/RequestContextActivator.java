@@ -26,10 +26,10 @@ import org.jboss.weld.manager.api.WeldManager;
  *
  * <p>Three ways, the cheapest the container allows:
  * <ul>
- * <li>on Weld (the embedded runtime, WildFly, Payara), a {@link LazyRequestContext}: active during the
+ * <li>on Weld (WildFly, Payara, the embedded runtime), a {@link LazyRequestContext}: active during the
  * callback, it starts Weld's own request context only when a request-scoped bean is first used, so a
  * callback that uses none allocates nothing for it;</li>
- * <li>on Weld when the deployment observes the request context's lifecycle events
+ * <li>on Weld, when the deployment observes the request context's lifecycle events
  * ({@code @Initialized(RequestScoped.class)} and the others), Weld's unbound request context activated
  * for every callback and the events fired, as Weld's {@code @ActivateRequestContext} interceptor does:
  * 232 bytes per callback (Weld's bean store, its map and thread-local state), where the interceptor and
@@ -194,6 +194,9 @@ abstract class RequestContextActivator {
          * by itself, empties; ending the context does not. On a container thread that cache can be on during a
          * callback, and the next callback on that thread would get this one's destroyed instances (Payara: two
          * connections' first messages shared a request bean, {@code RequestContextActivatorTest} shows how).
+         * Weld's public API lists the instances only as a new collection: 384 bytes more for a callback that used a
+         * request-scoped bean, 120 for one that used none on Weld's way, nothing on the lazy way, which ends Weld's
+         * context only when a bean was used.
          */
         private void destroyOneByOne() {
             for (ContextualInstance<?> instance : context.getAllContextualInstances()) {

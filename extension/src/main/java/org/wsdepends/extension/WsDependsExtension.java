@@ -107,11 +107,6 @@ public class WsDependsExtension implements Extension {
         this.containerSettings = settings;
     }
 
-    /** @return whether this is a WAR's extension, in a servlet container; the embedded runtime has settings of its own */
-    private boolean inWar() {
-        return containerSettings == null;
-    }
-
     void registerPathParamQualifier(@Observes BeforeBeanDiscovery event) {
         event.configureQualifier(PathParam.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
     }
@@ -195,9 +190,9 @@ public class WsDependsExtension implements Extension {
         Map<Bean<?>, Dependency> nodes = new HashMap<>();
         Map<Method, Dependency> methods = new HashMap<>();
         validators = ValueConstraints.configure(Validation.byDefaultProvider().configure()).buildValidatorFactory();
-        // a WAR's container authenticates the upgrade request; the embedded runtime cannot
+        // a WAR's container authenticates the upgrade request; the embedded runtime (with settings of its own) cannot
         EndpointAnalyzer analyzer = new EndpointAnalyzer(new DependsLookup(beanManager, nodes), new ConverterLookup(beanManager),
-                validators.getValidator(), inWar(), problems);
+                validators.getValidator(), containerSettings == null, problems);
         producers.forEach((member, record) -> {
             if (record.bean != null) {
                 ProducerDependency factory = new ProducerDependency(beanManager, record.bean, record.producer, member,
