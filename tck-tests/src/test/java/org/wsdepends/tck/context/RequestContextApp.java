@@ -41,13 +41,12 @@ public final class RequestContextApp {
     public static class RequestEndpoint {
         @Inject PerCallback perCallback;
         @Inject @Query("q") String q;
+        @Inject BeanManager beanManager;
 
         @OnOpen
         public void open(Session session) throws java.io.IOException {
             session.getBasicRemote().sendText("open " + perCallback.id());
         }
-
-        @Inject BeanManager beanManager;
 
         /** The bean's id twice, then the thread and the request context of the callback, for a failure's report. */
         @OnMessage

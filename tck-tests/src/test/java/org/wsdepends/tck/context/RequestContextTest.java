@@ -3,12 +3,14 @@ package org.wsdepends.tck.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -78,17 +80,16 @@ public class RequestContextTest extends DeployedWarTest {
                     return received;
                 }));
             }
-            List<String> ids = new ArrayList<>();
+            // each callback as "id thread/context" (the open's as its id alone)
             List<String> callbacks = new ArrayList<>();
             for (Future<List<String>> reply : replies) {
-                for (String callback : reply.get(2, TimeUnit.MINUTES)) {
-                    ids.add(callback.split(" ")[0]);
-                    callbacks.add(callback);
-                }
+                callbacks.addAll(reply.get(2, TimeUnit.MINUTES));
             }
-            List<String> shared = callbacks.stream()
-                    .filter(callback -> Collections.frequency(ids, callback.split(" ")[0]) > 1).toList();
-            assertThat(ids).as("request beans seen by more than one callback (id, thread/context): %s", shared)
+            Function<String, String> bean = callback -> callback.split(" ")[0];
+            Map<String, List<String>> byBean = callbacks.stream().collect(Collectors.groupingBy(bean));
+            List<String> ids = callbacks.stream().map(bean).toList();
+            assertThat(ids).as("request beans seen by more than one callback (id, thread/context): %s",
+                    byBean.values().stream().filter(seen -> seen.size() > 1).toList())
                     .hasSize(connections * (messages + 1)).doesNotHaveDuplicates();
         } finally {
             clients.shutdownNow();
