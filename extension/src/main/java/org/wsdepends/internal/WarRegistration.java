@@ -166,7 +166,7 @@ public final class WarRegistration implements ServletContainerInitializer {
         }
 
         static boolean collectsUntilStarted(ServerContainer container) {
-            return container.getClass().getName().startsWith("org.glassfish.tyrus.");
+            return Tyrus.implemented(container);
         }
 
         @Override

@@ -67,6 +67,8 @@ public final class WrappedEndpoint extends Endpoint {
     private final AtomicInteger callbacksRunning = new AtomicInteger();
     private volatile State state = State.OPENING;
     private boolean closeSeen;
+    /** Whether the callback waits for its reply to be written, as the container's own annotated endpoints do. */
+    private boolean waitsForReplies;
     /** The close that {@code @OnClose} gets once no callback runs; {@code null} if it is not to be called. */
     private CloseReason pendingClose;
     /** The thread of the callback running last, to tell a close from inside a callback. */
@@ -85,6 +87,7 @@ public final class WrappedEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
+        this.waitsForReplies = Tyrus.implemented(session);
         Admission admitted = (Admission) config.getUserProperties().remove(Admission.KEY);
         session.getUserProperties().remove(Admission.KEY);
         if (!runtime.opened(this)) {
@@ -379,8 +382,15 @@ public final class WrappedEndpoint extends Endpoint {
     private void callWithDependencies(HandlerMethod handler, Object payload, boolean last, Throwable error) throws Throwable {
         if (handler.callDependencies.isEmpty()) {
             Object result = invoke(handler, payload, last, NO_VALUES, null, null, error);
-            if (result != null) {
-                // nothing to clean up after this reply, so the worker thread does not wait for its write
+            if (result == null) {
+                return;
+            }
+            // nothing to clean up after this reply: sent as the container's own annotated endpoints send theirs. On
+            // Tyrus the write is tried on this thread either way, and its async remote allocates 50 B more a message;
+            // on Undertow only the async remote frees the worker at once, instead of parking it for the I/O thread
+            if (waitsForReplies) {
+                runtime.codec.send(session.getBasicRemote(), result);
+            } else {
                 runtime.codec.send(session.getAsyncRemote(), result, REPLY_SENT);
             }
             return;
