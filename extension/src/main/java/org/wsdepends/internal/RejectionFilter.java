@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -35,6 +36,7 @@ import org.wsdepends.security.RejectBeforeUpgrade;
  */
 final class RejectionFilter implements Filter {
 
+    private final Set<Class<?>> leftToApplication = ConcurrentHashMap.newKeySet();
     private volatile UpgradeGate gate;
 
     /**
@@ -45,8 +47,9 @@ final class RejectionFilter implements Filter {
      * @param context   the WAR's servlet context, while it is initialized
      * @param wrapped   the endpoint classes wsdepends registers adapters for
      * @param byDefault whether the deployment rejects before the upgrade ({@code org.wsdepends.reject})
+     * @return the filter, {@code null} if none was needed
      */
-    static void register(ServletContext context, Set<Class<?>> wrapped, boolean byDefault) {
+    static RejectionFilter register(ServletContext context, Set<Class<?>> wrapped, boolean byDefault) {
         Set<String> patterns = new LinkedHashSet<>();
         for (Class<?> type : wrapped) {
             RejectBeforeUpgrade own = type.getAnnotation(RejectBeforeUpgrade.class);
@@ -55,12 +58,24 @@ final class RejectionFilter implements Filter {
             }
         }
         if (patterns.isEmpty()) {
-            return;
+            return null;
         }
-        FilterRegistration.Dynamic filter = context.addFilter(RejectionFilter.class.getName(), new RejectionFilter());
-        filter.setAsyncSupported(true);
+        RejectionFilter filter = new RejectionFilter();
+        FilterRegistration.Dynamic registration = context.addFilter(RejectionFilter.class.getName(), filter);
+        registration.setAsyncSupported(true);
         // before the filters the WAR declares; the containers' own upgrade filters are matched after them
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(String[]::new));
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(String[]::new));
+        return filter;
+    }
+
+    /**
+     * The application registered this endpoint class itself and its registration stayed (WSD-0412): its requests
+     * go on to the container. Called while the WAR starts, before the first request.
+     *
+     * @param type the endpoint class
+     */
+    void leaveToApplication(Class<?> type) {
+        leftToApplication.add(type);
     }
 
     @Override
@@ -111,7 +126,7 @@ final class RejectionFilter implements Filter {
     private UpgradeGate gate() {
         UpgradeGate known = gate;
         if (known == null) {
-            known = Deployment.current().upgradeGate();
+            known = Deployment.current().upgradeGate().leaving(leftToApplication);
             gate = known;
         }
         return known;

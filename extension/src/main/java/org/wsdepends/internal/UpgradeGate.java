@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -33,6 +34,8 @@ public final class UpgradeGate {
     // per template: the runtime of a wrapped endpoint, null for an endpoint the container dispatches itself
     private final List<EndpointRuntime> runtimes = new ArrayList<>();
     private final List<ServerEndpointConfig> configs = new ArrayList<>();
+    private final Collection<EndpointRuntime> wrapped;
+    private final Collection<String> plainPaths;
     private final boolean empty;
 
     /**
@@ -41,6 +44,8 @@ public final class UpgradeGate {
      *                   instead of a wrapped one
      */
     UpgradeGate(Collection<EndpointRuntime> wrapped, Collection<String> plainPaths) {
+        this.wrapped = wrapped;
+        this.plainPaths = plainPaths;
         boolean none = true;
         for (EndpointRuntime runtime : wrapped) {
             templates.add(PathTemplate.of(runtime.model.path()));
@@ -55,6 +60,26 @@ public final class UpgradeGate {
             configs.add(null);
         }
         this.empty = none;
+    }
+
+    /**
+     * @param left endpoint classes the application registered itself, whose registration stayed (WSD-0412)
+     * @return this gate with those endpoints dispatched by the container, so that their requests go on unchanged
+     */
+    UpgradeGate leaving(Set<Class<?>> left) {
+        if (left.isEmpty()) {
+            return this;
+        }
+        List<EndpointRuntime> kept = new ArrayList<>();
+        List<String> plain = new ArrayList<>(plainPaths);
+        for (EndpointRuntime runtime : wrapped) {
+            if (left.contains(runtime.model.type())) {
+                plain.add(runtime.model.path());
+            } else {
+                kept.add(runtime);
+            }
+        }
+        return new UpgradeGate(kept, plain);
     }
 
     /** @return whether no endpoint rejects before the upgrade, so no request needs the gate */

@@ -71,8 +71,8 @@ public final class WarRegistration implements ServletContainerInitializer {
         if (adapters.isEmpty()) {
             return;
         }
-        RejectionFilter.register(context, adapters, settings.rejectsBeforeUpgrade());
-        Registrar registrar = new Registrar(adapters);
+        Registrar registrar = new Registrar(adapters,
+                RejectionFilter.register(context, adapters, settings.rejectsBeforeUpgrade()));
         context.addListener(registrar);
         if (!(context.getAttribute(CONTAINER) instanceof ServerContainer container) || Registrar.collectsUntilStarted(container)) {
             // no mapping: the servlet only marks the moment after the filters started
@@ -160,9 +160,15 @@ public final class WarRegistration implements ServletContainerInitializer {
     private static final class Registrar extends HttpServlet implements ServletContextListener {
 
         private final Set<Class<?>> adapters;
+        private final RejectionFilter rejection;
 
-        Registrar(Set<Class<?>> adapters) {
+        /**
+         * @param adapters  the endpoint classes to register adapters for
+         * @param rejection the WAR's rejection filter, {@code null} if it has none
+         */
+        Registrar(Set<Class<?>> adapters, RejectionFilter rejection) {
             this.adapters = adapters;
+            this.rejection = rejection;
         }
 
         static boolean collectsUntilStarted(ServerContainer container) {
@@ -193,6 +199,9 @@ public final class WarRegistration implements ServletContainerInitializer {
                 try {
                     container.addEndpoint(WsDependsApplicationConfig.adapterConfig(type, () -> Deployment.current().runtimeFor(type)));
                 } catch (DeploymentException taken) {
+                    if (rejection != null) {
+                        rejection.leaveToApplication(type);
+                    }
                     LOG.log(System.Logger.Level.WARNING, Messages.pathRegisteredByApplication(Sites.type(type),
                             type.getAnnotation(ServerEndpoint.class).value(), "the container refused wsdepends' endpoint: "
                                     + taken.getMessage()));

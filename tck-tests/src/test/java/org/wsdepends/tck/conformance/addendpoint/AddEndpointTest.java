@@ -3,6 +3,8 @@ package org.wsdepends.tck.conformance.addendpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.ServletContainerInitializer;
 
@@ -11,11 +13,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wsdepends.core.WrapPolicy;
 import org.wsdepends.embedded.WsTestClient;
 import org.wsdepends.tck.conformance.addendpoint.AddEndpointApp.Registered;
 import org.wsdepends.tck.support.DeploymentUrls;
@@ -53,6 +57,14 @@ public class AddEndpointTest {
                         .addAsServiceProvider(ServletContainerInitializer.class, AddEndpointInitializer.class));
     }
 
+    /** Rejects before the upgrade and allows one origin: wsdepends would refuse any other origin with 403. */
+    @Deployment(name = "rejecting", managed = false, testable = false)
+    public static WebArchive rejecting() {
+        return Wars.war("addendpointreject", AddEndpointApp.class).addAsResource(new StringAsset(WrapPolicy.WRAP_PROPERTY
+                + "=all\norg.wsdepends.reject=http\norg.wsdepends.allowed-origins=https://chat.example.com\n"),
+                "META-INF/wsdepends.properties");
+    }
+
     @ArquillianResource
     Deployer deployer;
 
@@ -70,6 +82,22 @@ public class AddEndpointTest {
     void theRegistrationOfTheApplicationsInitializerStays() {
         for (int deployment = 0; deployment < INITIALIZER_DEPLOYMENTS; deployment++) {
             stays("initializer");
+        }
+    }
+
+    /**
+     * wsdepends' filter for rejection before the upgrade is mapped to every adapted path before the container refuses
+     * an adapter; the application's registration must still get its requests, which no wsdepends rule applies to.
+     */
+    @Test
+    void beforeTheUpgradeTheApplicationsRegistrationGetsItsRequests() {
+        deployer.deploy("rejecting");
+        try (WsTestClient client = WsTestClient.connect(Wars.ws(DeploymentUrls.of("rejecting"), "/registered"),
+                Map.of("Origin", "https://elsewhere.example"), List.of())) {
+            client.sendText("a");
+            assertThat(client.nextText()).isEqualTo("registered a");
+        } finally {
+            deployer.undeploy("rejecting");
         }
     }
 
