@@ -49,8 +49,7 @@ final class EmbeddedTarget extends Target {
 
     @Override
     String describe() {
-        return "embedded runtime (Tyrus on Grizzly, Weld SE), server JVM pid " + process().pid()
-                + ": -Xmx512m -XX:+UseG1GC -Djava.util.concurrent.ForkJoinPool.common.parallelism=2";
+        return "embedded runtime (Tyrus on Grizzly, Weld SE), " + jvm();
     }
 
     @Override

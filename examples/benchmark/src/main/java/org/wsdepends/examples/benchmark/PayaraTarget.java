@@ -50,6 +50,6 @@ final class PayaraTarget extends Target {
 
     @Override
     String describe() {
-        return "Payara Micro (Tyrus, Weld), -Xmx512m -XX:+UseG1GC, http port " + port;
+        return "Payara Micro (Tyrus, Weld), " + jvm() + ", http port " + port;
     }
 }

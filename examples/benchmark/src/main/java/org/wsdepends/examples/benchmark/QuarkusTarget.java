@@ -68,7 +68,6 @@ final class QuarkusTarget extends Target {
 
     @Override
     String describe() {
-        return "Quarkus WebSockets Next (Vert.x, ArC), server JVM pid " + process().pid()
-                + ": -Xmx512m -XX:+UseG1GC -Djava.util.concurrent.ForkJoinPool.common.parallelism=2, http port " + port;
+        return "Quarkus WebSockets Next (Vert.x, ArC), " + jvm() + ", http port " + port;
     }
 }

@@ -24,6 +24,11 @@ abstract class Target implements AutoCloseable {
         this.log = log;
     }
 
+    /** The options of every server JVM, whatever runs in it, before the run's own. */
+    static final List<String> SERVER_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+            // research/embedded.md #16: with the common pool's default on 2 cores, async code starts a thread per task
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+
     /**
      * The command that starts a server JVM the same way for every target that starts one itself.
      *
@@ -32,10 +37,9 @@ abstract class Target implements AutoCloseable {
      * @return {@code java} and its options, to which the caller adds what to run
      */
     static List<String> javaCommand(Path jfr, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
-                // research/embedded.md #16: with the common pool's default on 2 cores, async code starts a thread per task
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SERVER_JVM);
         command.addAll(jfrOptions(jfr));
         command.addAll(jvmOptions);
         return command;
@@ -61,6 +65,11 @@ abstract class Target implements AutoCloseable {
 
     /** @return what runs the endpoints, for the report */
     abstract String describe();
+
+    /** @return the server JVM's process id and the options every server JVM gets, for {@link #describe()} */
+    String jvm() {
+        return "server JVM pid " + serverPid() + ": " + String.join(" ", SERVER_JVM);
+    }
 
     /** Stops the server: gently, then (bounded) by force, the whole process tree. */
     @Override

@@ -36,9 +36,9 @@ final class WildFlyTarget extends Target {
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         Wars.write(deployments.resolve(Wars.NAME));
         Path log = work.resolve("wildfly.log");
-        String javaOpts = "-Xms512m -Xmx512m -XX:+UseG1GC -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
+        // the options standalone.conf sets when JAVA_OPTS is empty, the heap's as every server's
+        String javaOpts = String.join(" ", SERVER_JVM) + " -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
                 + " -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
-                + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
                 + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
                 + (jfr == null ? "" : " " + String.join(" ", jfrOptions(jfr)));
         ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(),
@@ -75,7 +75,7 @@ final class WildFlyTarget extends Target {
 
     @Override
     String describe() {
-        return "WildFly (Undertow, Weld) from its own base directory, -Xmx512m -XX:+UseG1GC, http port " + port;
+        return "WildFly (Undertow, Weld) from its own base directory, " + jvm() + ", http port " + port;
     }
 
     /** standalone.sh runs WildFly's JVM as its child. */
