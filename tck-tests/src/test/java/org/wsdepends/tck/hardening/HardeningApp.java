@@ -57,6 +57,14 @@ public final class HardeningApp {
     public record Connection(String id) {
     }
 
+    /** Made for a connection after its {@link Connection}, independently of it. */
+    public record Account(String id) {
+    }
+
+    /** Made from the connection's {@link Account}: the last of its dependencies, so the first cleaned up. */
+    public record Feed(Account account) {
+    }
+
     @ApplicationScoped
     public static class Connections {
         @Produces @Depends
@@ -68,12 +76,33 @@ public final class HardeningApp {
         void close(@Disposes @Depends Connection connection) {
             Events.add("dispose " + connection.id());
         }
+
+        @Produces @Depends
+        Account account(@Query("id") String id) {
+            Events.add("open account " + id);
+            return new Account(id);
+        }
+
+        void closeAccount(@Disposes @Depends Account account) {
+            Events.add("dispose account " + account.id());
+        }
+
+        @Produces @Depends
+        Feed feed(@Depends Account account) {
+            Events.add("open feed " + account.id());
+            return new Feed(account);
+        }
+
+        void closeFeed(@Disposes @Depends Feed feed) {
+            Events.add("dispose feed " + feed.account().id());
+        }
     }
 
     /** Records its open, close and cleanup per connection, for the drain on undeploy. */
     @ServerEndpoint("/drain")
     public static class DrainEndpoint {
         @Inject @Depends Connection connection;
+        @Inject @Depends Feed feed;
 
         @OnOpen
         public void opened() {
