@@ -69,7 +69,7 @@ public class DrainTest {
     }
 
     /** Undertow closes the sessions of an undeployed application itself, before CDI stops, without a reason. */
-    private static String goingAwayReason() {
+    static String goingAwayReason() {
         return "wildfly".equals(System.getProperty("wsdepends.tck.container")) ? "" : "Server shutting down";
     }
 }
