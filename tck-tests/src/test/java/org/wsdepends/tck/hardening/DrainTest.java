@@ -51,10 +51,10 @@ public class DrainTest {
 
         assertThat(first.awaitClose()).isEqualTo(new WsTestClient.Closed(1001, goingAwayReason()));
         assertThat(second.awaitClose()).isEqualTo(new WsTestClient.Closed(1001, goingAwayReason()));
-        List<String> events = EVENTS.await(list -> list.contains("dispose 1") && list.contains("dispose 2"));
+        List<String> events = EVENTS.await(list -> list.contains("close 1") && list.contains("close 2"));
         for (String id : List.of("1", "2")) {
             String[] lifecycle = {"open " + id, "open account " + id, "open feed " + id, "@OnOpen " + id,
-                    "@OnClose " + id + " 1001", "dispose feed " + id, "dispose account " + id, "dispose " + id};
+                    "@OnClose " + id + " 1001", "close feed " + id, "close account " + id, "close " + id};
             assertThat(events).containsOnlyOnce(lifecycle).containsSubsequence(lifecycle);
         }
         assertThat(events).hasSize(16);

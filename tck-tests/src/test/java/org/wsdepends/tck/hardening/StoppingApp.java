@@ -21,6 +21,7 @@ import org.wsdepends.Depends;
 import org.wsdepends.Path;
 import org.wsdepends.tck.support.Events;
 import org.wsdepends.tck.support.Recorder;
+import org.wsdepends.tck.support.Tracked;
 
 /**
  * The application {@link OpenWhileStoppingTest} deploys: connections held in their handshake, or in resolving their
@@ -57,7 +58,10 @@ public final class StoppingApp {
         }
     }
 
-    public record Resource(String stage) {
+    public static final class Resource extends Tracked {
+        Resource() {
+            super("resource");
+        }
     }
 
     @ApplicationScoped
@@ -68,12 +72,11 @@ public final class StoppingApp {
                 Events.add("resolving");
                 await(STOPPING, "gave up waiting for the application to stop");
             }
-            Events.add("open resource");
-            return new Resource(stage);
+            return new Resource();
         }
 
         void close(@Disposes @Depends Resource resource) {
-            Events.add("close resource");
+            resource.close();
         }
     }
 
