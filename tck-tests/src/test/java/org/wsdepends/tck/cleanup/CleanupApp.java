@@ -16,6 +16,7 @@ import org.wsdepends.Depends;
 import org.wsdepends.Scope;
 import org.wsdepends.WebSocketException;
 import org.wsdepends.tck.support.Events;
+import org.wsdepends.tck.support.Tracked;
 
 /** The application {@link CleanupTest} deploys. */
 public final class CleanupApp {
@@ -23,57 +24,55 @@ public final class CleanupApp {
     private CleanupApp() {
     }
 
-    public record A(String name) {
+    public static final class A extends Tracked {
     }
 
-    public record B(A a) {
+    public static final class B extends Tracked {
     }
 
-    public record C(String name) {
+    public static final class C extends Tracked {
     }
 
-    public record Failing(String name) {
+    /** Its disposer throws instead of recording its close. */
+    public static final class Failing extends Tracked {
     }
 
-    public record PerMessage(String name) {
+    public static final class PerMessage extends Tracked {
     }
 
     @ApplicationScoped
     public static class Resources {
         @Produces @Depends
         A a() {
-            Events.add("open A");
-            return new A("a");
+            return new A();
         }
 
         void closeA(@Disposes @Depends A a) {
-            Events.add("close A");
+            a.close();
         }
 
+        /** Made from an {@link A}: cleaned up before it. */
         @Produces @Depends
         B b(@Depends A a) {
-            Events.add("open B");
-            return new B(a);
+            return new B();
         }
 
         void closeB(@Disposes @Depends B b) {
-            Events.add("close B");
+            b.close();
         }
 
         @Produces @Depends
         C c() {
-            Events.add("open C");
-            return new C("c");
+            return new C();
         }
 
         void closeC(@Disposes @Depends C c) {
-            Events.add("close C");
+            c.close();
         }
 
         @Produces @Depends
         Failing failing() {
-            Events.add("open Failing");
-            return new Failing("f");
+            return new Failing();
         }
 
         void closeFailing(@Disposes @Depends Failing failing) {
@@ -83,12 +82,11 @@ public final class CleanupApp {
 
         @Produces @Depends
         PerMessage perMessage() {
-            Events.add("open PerMessage");
-            return new PerMessage("m");
+            return new PerMessage();
         }
 
         void closePerMessage(@Disposes @Depends PerMessage perMessage) {
-            Events.add("close PerMessage");
+            perMessage.close();
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import org.wsdepends.Depends;
 import org.wsdepends.Query;
 import org.wsdepends.tck.support.Events;
+import org.wsdepends.tck.support.Tracked;
 
 /** The application the hardening tests deploy: wrapped endpoints without {@code maxMessageSize}, and one with cleanup. */
 public final class HardeningApp {
@@ -53,20 +54,54 @@ public final class HardeningApp {
         }
     }
 
-    /** A connection dependency whose cleanup is recorded. */
-    public record Connection(String id) {
+    /** A connection dependency, named by the connection's {@code id}. */
+    public static final class Connection extends Tracked {
+        Connection(String id) {
+            super(id);
+        }
+    }
+
+    /** Made for a connection after its {@link Connection}, independently of it. */
+    public static final class Account extends Tracked {
+        Account(String id) {
+            super("account " + id);
+        }
+    }
+
+    /** Made from the connection's {@link Account}: the last of its dependencies, so the first cleaned up. */
+    public static final class Feed extends Tracked {
+        Feed(String id) {
+            super("feed " + id);
+        }
     }
 
     @ApplicationScoped
     public static class Connections {
         @Produces @Depends
         Connection open(@Query("id") String id) {
-            Events.add("open " + id);
             return new Connection(id);
         }
 
         void close(@Disposes @Depends Connection connection) {
-            Events.add("dispose " + connection.id());
+            connection.close();
+        }
+
+        @Produces @Depends
+        Account account(@Query("id") String id) {
+            return new Account(id);
+        }
+
+        void closeAccount(@Disposes @Depends Account account) {
+            account.close();
+        }
+
+        @Produces @Depends
+        Feed feed(@Query("id") String id, @Depends Account account) {
+            return new Feed(id);
+        }
+
+        void closeFeed(@Disposes @Depends Feed feed) {
+            feed.close();
         }
     }
 
@@ -74,20 +109,21 @@ public final class HardeningApp {
     @ServerEndpoint("/drain")
     public static class DrainEndpoint {
         @Inject @Depends Connection connection;
+        @Inject @Depends Feed feed;
 
         @OnOpen
         public void opened() {
-            Events.add("@OnOpen " + connection.id());
+            Events.add("@OnOpen " + connection.name());
         }
 
         @OnMessage
         public String echo(String text) {
-            return connection.id() + " " + text;
+            return connection.name() + " " + text;
         }
 
         @OnClose
         public void closed(CloseReason reason) {
-            Events.add("@OnClose " + connection.id() + " " + reason.getCloseCode().getCode());
+            Events.add("@OnClose " + connection.name() + " " + reason.getCloseCode().getCode());
         }
     }
 }

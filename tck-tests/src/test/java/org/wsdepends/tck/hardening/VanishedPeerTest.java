@@ -35,8 +35,8 @@ public class VanishedPeerTest extends DeployedWarTest {
             socket.reset();
         }
 
-        List<String> events = EVENTS.awaitEvent("dispose gone");
-        assertThat(events).containsOnlyOnce("open gone", "@OnOpen gone", "dispose gone")
+        List<String> events = EVENTS.awaitEvent("close gone");
+        assertThat(events).containsOnlyOnce("open gone", "@OnOpen gone", "close gone")
                 .filteredOn(event -> event.startsWith("@OnClose gone")).hasSize(1);
         try (WsTestClient client = WsTestClient.connect(uri("/drain?id=next"))) {
             client.sendText("y");

@@ -16,6 +16,7 @@ import org.wsdepends.Depends;
 import org.wsdepends.Query;
 import org.wsdepends.WebSocketException;
 import org.wsdepends.tck.support.Events;
+import org.wsdepends.tck.support.Tracked;
 
 /** The application {@link OverridesTest} deploys: production producers, and a test's CDI alternative for one. */
 public final class OverridesApp {
@@ -23,7 +24,10 @@ public final class OverridesApp {
     private OverridesApp() {
     }
 
-    public record Db(String name) {
+    public static final class Db extends Tracked {
+        Db() {
+            super("production db");
+        }
     }
 
     public record User(String name) {
@@ -33,12 +37,11 @@ public final class OverridesApp {
     public static class Production {
         @Produces @Depends
         Db db() {
-            Events.add("open production db");
-            return new Db("production");
+            return new Db();
         }
 
         void closeDb(@Disposes @Depends Db db) {
-            Events.add("close production db");
+            db.close();
         }
 
         @Produces @Depends

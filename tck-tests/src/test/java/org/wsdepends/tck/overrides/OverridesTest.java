@@ -27,7 +27,7 @@ public class OverridesTest extends DeployedWarTest {
             client.expectText("welcome stub");
             assertThat(EVENTS.events()).containsExactly("open stub user");
 
-            client.send("hi").expectText("stub on production: hi");
+            client.send("hi").expectText("stub on production db: hi");
             assertThat(EVENTS.awaitEvent("close production db")).containsExactly(
                     "open stub user", "open production db", "close production db");
         }

@@ -141,7 +141,7 @@ public final class Wars {
     private static WebArchive bare(String name, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
-                .addClass(Events.class)
+                .addClasses(Events.class, Tracked.class)
                 .addAsLibraries(jarOf(Depends.class, "wsdepends-api.jar"), jarOf(WsDependsExtension.class, "wsdepends-extension.jar"));
     }
 

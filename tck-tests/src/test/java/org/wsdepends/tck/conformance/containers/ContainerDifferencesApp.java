@@ -16,6 +16,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import org.wsdepends.Depends;
 import org.wsdepends.Query;
 import org.wsdepends.tck.support.Events;
+import org.wsdepends.tck.support.Tracked;
 
 /** The application {@link ContainerDifferencesTest} deploys: plain and wrapped endpoints where the containers differ. */
 public final class ContainerDifferencesApp {
@@ -23,20 +24,22 @@ public final class ContainerDifferencesApp {
     private ContainerDifferencesApp() {
     }
 
-    /** A connection dependency with cleanup. */
-    public record Resource(String owner) {
+    /** A connection dependency with cleanup, named by the {@code who} of its connection. */
+    public static final class Resource extends Tracked {
+        Resource(String who) {
+            super(who);
+        }
     }
 
     @ApplicationScoped
     public static class Resources {
         @Produces @Depends
         Resource resource(@Query("who") String who) {
-            Events.add("resource opened for " + who);
             return new Resource(who);
         }
 
         void close(@Disposes @Depends Resource resource) {
-            Events.add("resource closed for " + resource.owner());
+            resource.close();
         }
     }
 
@@ -61,7 +64,7 @@ public final class ContainerDifferencesApp {
 
         @PostConstruct
         void created() {
-            Events.add("wrapped endpoint created for " + resource.owner());
+            Events.add("wrapped endpoint created for " + resource.name());
         }
 
         @OnMessage

@@ -30,12 +30,12 @@ public class ContainerDifferencesTest extends DeployedWarTest {
         try (WsTestClient client = WsTestClient.connect(uri("/wrapped/no-onopen?who=a"))) {
             // no @OnOpen, no message: created with its dependencies all the same
             assertThat(EVENTS.awaitEvent("wrapped endpoint created for a"))
-                    .containsExactly("resource opened for a", "wrapped endpoint created for a");
+                    .containsExactly("open a", "wrapped endpoint created for a");
             client.sendText("x");
             assertThat(client.nextText()).isEqualTo("x");
         }
-        assertThat(EVENTS.awaitEvent("resource closed for a")).containsExactly("resource opened for a",
-                "wrapped endpoint created for a", "resource closed for a");
+        assertThat(EVENTS.awaitEvent("close a")).containsExactly("open a",
+                "wrapped endpoint created for a", "close a");
     }
 
     @Test
@@ -73,7 +73,7 @@ public class ContainerDifferencesTest extends DeployedWarTest {
             assertThat(closed.reason()).isEqualTo("Internal server error");
         }
         assertThat(EVENTS.awaitEvent("wrapped @OnClose 1011"))
-                .containsExactly("resource opened for a", "resource closed for a", "wrapped @OnClose 1011");
+                .containsExactly("open a", "close a", "wrapped @OnClose 1011");
     }
 
     @Test
@@ -97,8 +97,8 @@ public class ContainerDifferencesTest extends DeployedWarTest {
                 assertThat(client.nextText()).isEqualTo("echo:x");
             }
         }
-        assertThat(EVENTS.awaitEvent("resource closed for a")).containsExactly("resource opened for a",
-                "wrapped @OnError IllegalStateException", "resource closed for a");
+        assertThat(EVENTS.awaitEvent("close a")).containsExactly("open a",
+                "wrapped @OnError IllegalStateException", "close a");
     }
 
     /** Undertow (WildFly, WildFly Preview); the other runtimes run Tyrus. */
