@@ -1,5 +1,6 @@
 package org.wsdepends.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,12 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * deployment, read-only after.
  */
 public final class EndpointRegistry implements Deployment {
+
+    /**
+     * How long stopping the application waits for callbacks still running (docs/limits.md), as the embedded server
+     * waits for its connections.
+     */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
 
     private final Set<Class<?>> wrapped = new LinkedHashSet<>();
     private final Set<Class<?>> plain = new LinkedHashSet<>();
@@ -42,9 +49,23 @@ public final class EndpointRegistry implements Deployment {
         runtimes.add(runtime);
     }
 
-    /** Ends the connections still open, so their cleanup runs. */
+    /**
+     * Ends the connections still open, so their cleanup runs while CDI still does: each is closed with 1001, and
+     * one whose callback still runs (resolving its dependencies, handling a message) is cleaned up when the callback
+     * returns, waited for up to {@link #DRAIN_WAIT}; after that, it is cleaned up while the callback runs.
+     */
     public void endAll() {
-        runtimes.forEach(EndpointRuntime::endAll);
+        runtimes.forEach(EndpointRuntime::closeAll);
+        long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+        while (!runtimes.stream().allMatch(EndpointRuntime::allEnded) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        runtimes.forEach(runtime -> runtime.endRemaining(DRAIN_WAIT));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.wsdepends.internal;
 
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,8 @@ import org.wsdepends.security.RejectBeforeUpgrade;
  * application stops: from then on, new connections are refused with 1001).
  */
 public final class EndpointRuntime {
+
+    private static final System.Logger LOG = System.getLogger("org.wsdepends");
 
     final EndpointModel model;
     final EndpointFactory factory;
@@ -107,13 +111,33 @@ public final class EndpointRuntime {
     }
 
     /**
-     * Ends the connections still open when the application stops (undeployed, or its server stopping): each is
-     * closed with 1001 and cleaned up. Connections that open from now on are refused with 1001.
+     * Closes the connections still open when the application stops (undeployed, or its server stopping) with 1001;
+     * each is cleaned up at once, or when its running callback returns. Connections that open from now on are
+     * refused with 1001.
      */
-    public void endAll() {
+    void closeAll() {
         ending = true;
         for (WrappedEndpoint connection : List.copyOf(open)) {
             connection.endOnShutdown();
+        }
+    }
+
+    /** @return whether every connection has been cleaned up */
+    boolean allEnded() {
+        return open.isEmpty();
+    }
+
+    /**
+     * Cleans up the connections whose callbacks did not return in time after {@link #closeAll()}, while those
+     * callbacks still run: the application is going away.
+     *
+     * @param waited how long their callbacks were waited for, for the log
+     */
+    void endRemaining(Duration waited) {
+        for (WrappedEndpoint connection : List.copyOf(open)) {
+            LOG.log(Level.WARNING, "A callback of " + description + " still ran " + waited.toMillis()
+                    + " ms after its application began to stop; its connection is cleaned up while it runs");
+            connection.end();
         }
         expiry.shutdown();
     }

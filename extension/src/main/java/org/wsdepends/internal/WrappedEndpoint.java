@@ -119,7 +119,9 @@ public final class WrappedEndpoint extends Endpoint {
                     : Admission.admit(runtime, capturedHandshake(config), connection);
             connectionValues = admission.values();
             scheduleExpiry();
-            endpoint = runtime.factory.create(connectionValues);
+            if (!keep(runtime.factory.create(connectionValues))) {
+                return;
+            }
             handshake = runtime.model.keepsHandshake() ? admission.handshake() : null;
             registerMessageHandlers(session);
             if (advance(State.OPENING, State.OPEN) && runtime.model.onOpen() != null) {
@@ -128,6 +130,21 @@ public final class WrappedEndpoint extends Endpoint {
         } catch (Throwable failure) {
             fail(unwrap(failure));
         }
+    }
+
+    /**
+     * @return {@code false} if the connection was cleaned up while the instance was made (its application stopped
+     *         and did not wait for it): the instance is released at once
+     */
+    private boolean keep(EndpointFactory.Created created) {
+        synchronized (this) {
+            if (state != State.ENDED) {
+                endpoint = created;
+                return true;
+            }
+        }
+        created.release();
+        return false;
     }
 
     private HandshakeData capturedHandshake(EndpointConfig config) {
@@ -232,12 +249,14 @@ public final class WrappedEndpoint extends Endpoint {
     }
 
     /** The connection's cleanup and the endpoint's release, exactly once. */
-    private void end() {
+    void end() {
+        EndpointFactory.Created created;
         synchronized (this) {
             if (state == State.ENDED) {
                 return;
             }
             state = State.ENDED;
+            created = endpoint;
         }
         try {
             if (expiryTask != null) {
@@ -248,8 +267,8 @@ public final class WrappedEndpoint extends Endpoint {
                 runtime.factory.inRequestContext(() -> close(reason));
             }
             connection.close();
-            if (endpoint != null) {
-                endpoint.release();
+            if (created != null) {
+                created.release();
             }
         } finally {
             runtime.ended(this);
@@ -264,7 +283,10 @@ public final class WrappedEndpoint extends Endpoint {
         return true;
     }
 
-    /** The container is shutting down: close the session, and clean up even if it never calls onClose. */
+    /**
+     * The container is shutting down: close the session, and clean up even if it never calls onClose; a running
+     * callback is let return first ({@link EndpointRuntime#endRemaining} ends the connection if it does not).
+     */
     void endOnShutdown() {
         try {
             if (session != null && session.isOpen()) {
@@ -274,7 +296,6 @@ public final class WrappedEndpoint extends Endpoint {
             LOG.log(Level.DEBUG, "closing " + runtime.description + " on shutdown failed", closeFailed);
         }
         onClose(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SHUTTING_DOWN));
-        end();
     }
 
     private void fail(Throwable failure) {

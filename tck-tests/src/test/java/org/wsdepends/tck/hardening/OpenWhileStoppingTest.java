@@ -2,6 +2,7 @@ package org.wsdepends.tck.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.wsdepends.tck.hardening.StoppingApp.CLOSED;
 import static org.wsdepends.tck.hardening.StoppingApp.SEEN;
 import static org.wsdepends.tck.hardening.StoppingApp.STOPPING;
 
@@ -63,7 +64,7 @@ public class OpenWhileStoppingTest {
         Assumptions.assumeFalse(embedded(), "the embedded server does not wait for handshakes before their 101");
         EVENTS.clear();
         deployer.deploy(NAME);
-        CompletableFuture<WsTestClient.Closed> outcome = outcome(Wars.ws(DeploymentUrls.of(NAME), "/held/upgrading"), "");
+        CompletableFuture<WsTestClient.Closed> outcome = outcome(Wars.ws(DeploymentUrls.of(NAME), "/held/upgrading"), false, "");
         EVENTS.awaitEvent("upgrading");
 
         deployer.undeploy(NAME);
@@ -79,17 +80,20 @@ public class OpenWhileStoppingTest {
     }
 
     /**
-     * A connection past its 101 whose dependency is still being made when the application stops is closed with 1001
-     * and its dependency, made after all, is cleaned up once. On the servers the drain ends the connection while it
-     * is still opening, so the endpoint never opens and the dependency is disposed as soon as it is made; the
-     * embedded server waits for such a connection to open before it closes every connection.
+     * A connection past its 101 whose dependency is still being made when the application stops is closed with 1001,
+     * and the application waits for it: its dependency, made after all, is cleaned up once and its endpoint instance
+     * released, while CDI still runs. On the servers wsdepends closes the connection while it is still opening, so
+     * the endpoint never opens; the dependency is let finish once the client got the close (the application keeps
+     * stopping meanwhile, up to 3 s). The embedded server waits for such a connection to open before it closes every
+     * connection.
      */
     @Test
     void aConnectionStillResolvingWhenTheApplicationStopsIsClosedWith1001AndCleanedUpOnce() {
         EVENTS.clear();
         deployer.deploy(NAME);
         URL base = DeploymentUrls.of(NAME);
-        CompletableFuture<WsTestClient.Closed> outcome = outcome(Wars.ws(base, "/held/resolving"), "close resource");
+        CompletableFuture<WsTestClient.Closed> outcome = outcome(Wars.ws(base, "/held/resolving"), !embedded(),
+                embedded() ? "endpoint released" : STOPPING);
         EVENTS.awaitEvent("resolving");
         if (embedded()) {
             CompletableFuture.runAsync(() -> {
@@ -103,20 +107,25 @@ public class OpenWhileStoppingTest {
         assertThat(outcome.join()).isEqualTo(new WsTestClient.Closed(1001, DrainTest.goingAwayReason()));
         if (embedded()) {
             assertThat(EVENTS.events()).containsExactly("resolving", STOPPING, "open resource", "@OnOpen", "@OnClose 1001",
-                    "close resource", SEEN);
+                    "close resource", "endpoint released", SEEN);
         } else {
-            assertThat(EVENTS.events()).containsExactly("resolving", STOPPING, "open resource", "close resource", SEEN);
+            assertThat(EVENTS.events()).containsExactly("resolving", CLOSED, "open resource", "close resource",
+                    "endpoint released", STOPPING, SEEN);
         }
     }
 
     /**
-     * Connects in the background and waits for the close, then for {@code lastEvent} of the server (if not empty),
-     * and records {@link StoppingApp#SEEN}, whatever came of it.
+     * Connects in the background and waits for the close, records {@link StoppingApp#CLOSED} if {@code closedEvent},
+     * then waits for {@code lastEvent} of the server (if not empty), and records {@link StoppingApp#SEEN}, whatever
+     * came of it.
      */
-    private static CompletableFuture<WsTestClient.Closed> outcome(URI uri, String lastEvent) {
+    private static CompletableFuture<WsTestClient.Closed> outcome(URI uri, boolean closedEvent, String lastEvent) {
         return CompletableFuture.supplyAsync(() -> {
             try (WsTestClient client = WsTestClient.connect(uri)) {
                 WsTestClient.Closed closed = client.awaitClose();
+                if (closedEvent) {
+                    Events.add(CLOSED);
+                }
                 if (!lastEvent.isEmpty()) {
                     EVENTS.awaitEvent(lastEvent);
                 }

@@ -1,5 +1,8 @@
 package org.wsdepends.tck.hardening;
 
+import java.util.Arrays;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,14 +36,19 @@ public final class StoppingApp {
     public static final String STOPPING = "application stopping";
     /** Recorded by the test once it saw what its connection came to, which lets the application finish stopping. */
     public static final String SEEN = "the test saw the outcome";
+    /**
+     * Recorded by the test on the servers when its connection got the close frame wsdepends sent while the
+     * dependency was still being made: the application is stopping and waits for that connection.
+     */
+    public static final String CLOSED = "the client got its close";
 
     private StoppingApp() {
     }
 
-    /** Holds the calling thread until {@code event} was recorded; records {@code otherwise} after the recorder's 10 s. */
-    static void await(String event, String otherwise) {
+    /** Holds the calling thread until one of {@code events} was recorded; records {@code otherwise} after the recorder's 10 s. */
+    static void await(String otherwise, String... events) {
         try {
-            new Recorder().awaitEvent(event);
+            new Recorder().await(recorded -> Arrays.stream(events).anyMatch(recorded::contains));
         } catch (AssertionError notRecorded) {
             Events.add(otherwise);
         }
@@ -54,7 +62,7 @@ public final class StoppingApp {
     public static class Stopping implements Extension {
         void stopping(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) BeforeShutdown event) {
             Events.add(STOPPING);
-            await(SEEN, "stopped before the test saw the outcome");
+            await("stopped before the test saw the outcome", SEEN);
         }
     }
 
@@ -70,7 +78,7 @@ public final class StoppingApp {
         Resource resource(@Path("stage") String stage) {
             if (stage.equals("resolving")) {
                 Events.add("resolving");
-                await(STOPPING, "gave up waiting for the application to stop");
+                await("gave up waiting for the application to stop", STOPPING, CLOSED);
             }
             return new Resource();
         }
@@ -86,7 +94,7 @@ public final class StoppingApp {
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
             if (request.getRequestURI().getPath().endsWith("/upgrading")) {
                 Events.add("upgrading");
-                await(STOPPING, "gave up waiting for the application to stop");
+                await("gave up waiting for the application to stop", STOPPING);
             }
         }
     }
@@ -104,6 +112,11 @@ public final class StoppingApp {
         @OnClose
         public void closed(CloseReason reason) {
             Events.add("@OnClose " + reason.getCloseCode().getCode());
+        }
+
+        @PreDestroy
+        void released() {
+            Events.add("endpoint released");
         }
     }
 }
