@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.ServletContainerInitializer;
 
@@ -57,6 +58,23 @@ public class AddEndpointTest {
                         .addAsServiceProvider(ServletContainerInitializer.class, AddEndpointInitializer.class));
     }
 
+    @Deployment(name = "listenerFirst", managed = false, testable = false)
+    public static WebArchive listenerAddedFirst() {
+        return listenerAdding("addendpointlisten1", "a-init.jar");
+    }
+
+    @Deployment(name = "listenerLast", managed = false, testable = false)
+    public static WebArchive listenerAddedLast() {
+        return listenerAdding("addendpointlisten2", "zz-init.jar");
+    }
+
+    /** The jar's name is the only thing that may order the initializers of two WEB-INF/lib jars without fragments. */
+    private static WebArchive listenerAdding(String name, String jar) {
+        return Wars.wrapAll(name, AddEndpointApp.class).deleteClass(AddEndpointApp.DeclaredRegistration.class)
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, jar).addClass(ListenerAddingInitializer.class)
+                        .addAsServiceProvider(ServletContainerInitializer.class, ListenerAddingInitializer.class));
+    }
+
     /** Rejects before the upgrade and allows one origin: wsdepends would refuse any other origin with 403. */
     @Deployment(name = "rejecting", managed = false, testable = false)
     public static WebArchive rejecting() {
@@ -74,15 +92,21 @@ public class AddEndpointTest {
     }
 
     @Test
-    void theRegistrationOfTheApplicationsListenerStays() {
+    void theRegistrationOfTheApplicationsListenerStays() throws InterruptedException {
         stays("addendpoint");
     }
 
     @Test
-    void theRegistrationOfTheApplicationsInitializerStays() {
+    void theRegistrationOfTheApplicationsInitializerStays() throws InterruptedException {
         for (int deployment = 0; deployment < INITIALIZER_DEPLOYMENTS; deployment++) {
             stays("initializer");
         }
+    }
+
+    @Test
+    void theRegistrationOfAListenerAddedByTheApplicationsInitializerStays() throws InterruptedException {
+        stays("listenerFirst");
+        stays("listenerLast");
     }
 
     /**
@@ -101,7 +125,9 @@ public class AddEndpointTest {
         }
     }
 
-    private void stays(String deployment) {
+    /** Deploys, talks to the application's registration, and checks that this deployment logged WSD-0412. */
+    private void stays(String deployment) throws InterruptedException {
+        int warned = warnings();
         deployer.deploy(deployment);
         try {
             URL base = DeploymentUrls.of(deployment);
@@ -109,10 +135,26 @@ public class AddEndpointTest {
                 client.sendText("a");
                 assertThat(client.nextText()).isEqualTo("registered a");
             }
-            assertThat(ServerLog.text()).contains("WSD-0412 class " + Registered.class.getName()
-                    + ": the application registered \"/registered\" itself with ServerContainer.addEndpoint");
+            // the server may write its log a little after the deployment finished
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (warnings() == warned && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(warnings()).isGreaterThan(warned);
         } finally {
             deployer.undeploy(deployment);
         }
+    }
+
+    /** @return how often the server log has WSD-0412 for {@link Registered} so far: one server serves every deployment */
+    private static int warnings() {
+        String warning = "WSD-0412 class " + Registered.class.getName()
+                + ": the application registered \"/registered\" itself with ServerContainer.addEndpoint";
+        String log = ServerLog.text();
+        int count = 0;
+        for (int at = log.indexOf(warning); at >= 0; at = log.indexOf(warning, at + 1)) {
+            count++;
+        }
+        return count;
     }
 }
