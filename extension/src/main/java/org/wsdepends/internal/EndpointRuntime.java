@@ -134,9 +134,12 @@ public final class EndpointRuntime {
      * @param waited how long their callbacks were waited for, for the log
      */
     void endRemaining(Duration waited) {
-        for (WrappedEndpoint connection : List.copyOf(open)) {
-            LOG.log(Level.WARNING, "A callback of " + description + " still ran " + waited.toMillis()
-                    + " ms after its application began to stop; its connection is cleaned up while it runs");
+        List<WrappedEndpoint> remaining = List.copyOf(open);
+        if (!remaining.isEmpty()) {
+            LOG.log(Level.WARNING, remaining.size() + " connection(s) of " + description + " still ran a callback "
+                    + waited.toMillis() + " ms after the application began to stop; they are cleaned up while it runs");
+        }
+        for (WrappedEndpoint connection : remaining) {
             connection.end();
         }
         expiry.shutdown();
