@@ -34,8 +34,6 @@ public final class UpgradeGate {
     // per template: the runtime of a wrapped endpoint, null for an endpoint the container dispatches itself
     private final List<EndpointRuntime> runtimes = new ArrayList<>();
     private final List<ServerEndpointConfig> configs = new ArrayList<>();
-    private final Collection<EndpointRuntime> wrapped;
-    private final Collection<String> plainPaths;
     private final boolean empty;
 
     /**
@@ -44,8 +42,6 @@ public final class UpgradeGate {
      *                   instead of a wrapped one
      */
     UpgradeGate(Collection<EndpointRuntime> wrapped, Collection<String> plainPaths) {
-        this.wrapped = wrapped;
-        this.plainPaths = plainPaths;
         boolean none = true;
         for (EndpointRuntime runtime : wrapped) {
             templates.add(PathTemplate.of(runtime.model.path()));
@@ -71,12 +67,13 @@ public final class UpgradeGate {
             return this;
         }
         List<EndpointRuntime> kept = new ArrayList<>();
-        List<String> plain = new ArrayList<>(plainPaths);
-        for (EndpointRuntime runtime : wrapped) {
-            if (left.contains(runtime.model.type())) {
-                plain.add(runtime.model.path());
-            } else {
+        List<String> plain = new ArrayList<>();
+        for (int i = 0; i < templates.size(); i++) {
+            EndpointRuntime runtime = runtimes.get(i);
+            if (runtime != null && !left.contains(runtime.model.type())) {
                 kept.add(runtime);
+            } else {
+                plain.add(templates.get(i).template());
             }
         }
         return new UpgradeGate(kept, plain);
