@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +18,30 @@ import java.util.stream.Stream;
 public final class ServerLog {
 
     private ServerLog() {
+    }
+
+    /**
+     * How often the server logged a text while an action ran. A server may write its log a little after it acted,
+     * so this waits up to 10 s for a first new line; a second line would come with the first.
+     *
+     * @param text   what to count
+     * @param action what should make the server log it
+     * @return how many more times the log has the text after the action
+     */
+    public static int timesLogged(String text, Runnable action) {
+        int before = count(text);
+        action.run();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int after = count(text);
+        while (after == before && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            after = count(text);
+        }
+        return after - before;
+    }
+
+    private static int count(String text) {
+        return text().split(Pattern.quote(text), -1).length - 1;
     }
 
     /** @return everything the server logged in this run: the file's text, or all files' in the directory */
